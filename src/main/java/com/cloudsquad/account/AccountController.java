@@ -1,0 +1,138 @@
+package com.cloudsquad.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class AccountController {
+
+    static final String VIEW_REGISTER = "account/register";
+    static final String VIEW_LOGIN = "account/login";
+    static final String VIEW_PROFILE = "account/profile";
+    static final List<String> TIME_ZONES = ZoneId.getAvailableZoneIds().stream()
+            .filter(id -> id.contains("/") || id.equals("UTC"))
+            .sorted()
+            .toList();
+
+    private final AccountService accounts;
+    private final LoginSessions loginSessions;
+    private final PasswordFormValidator passwordValidator;
+
+    AccountController(AccountService accounts, LoginSessions loginSessions, PasswordFormValidator passwordValidator) {
+        this.accounts = accounts;
+        this.loginSessions = loginSessions;
+        this.passwordValidator = passwordValidator;
+    }
+
+    @InitBinder({"registrationForm", "passwordChangeForm"})
+    void passwordRules(WebDataBinder binder) {
+        binder.addValidators(passwordValidator);
+    }
+
+    @GetMapping("/login")
+    String login(@AuthenticationPrincipal AccountPrincipal principal) {
+        return principal == null ? VIEW_LOGIN : "redirect:/";
+    }
+
+    @GetMapping("/register")
+    String registrationForm(@AuthenticationPrincipal AccountPrincipal principal, Model model) {
+        if (principal != null) {
+            return "redirect:/";
+        }
+        model.addAttribute("registrationForm", new RegistrationForm());
+        return VIEW_REGISTER;
+    }
+
+    @PostMapping("/register")
+    String register(
+            @Valid @ModelAttribute RegistrationForm registrationForm,
+            BindingResult result,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return VIEW_REGISTER;
+        }
+        Account account = accounts.register(registrationForm, result);
+        if (account == null) {
+            return VIEW_REGISTER;
+        }
+        loginSessions.logIn(account, request, response);
+        redirect.addFlashAttribute("message", "welcome");
+        return "redirect:/";
+    }
+
+    @GetMapping("/profile")
+    String profile(@AuthenticationPrincipal AccountPrincipal principal, Model model) {
+        Account account = accounts.find(principal.getAccountId());
+        ProfileForm form = new ProfileForm();
+        form.setDisplayName(account.getDisplayName());
+        form.setTimeZone(account.getTimeZone());
+        model.addAttribute("profileForm", form);
+        model.addAttribute("passwordChangeForm", new PasswordChangeForm());
+        return showProfile(account, model);
+    }
+
+    @PostMapping("/profile")
+    String updateProfile(
+            @AuthenticationPrincipal AccountPrincipal principal,
+            @Valid @ModelAttribute ProfileForm profileForm,
+            BindingResult result,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Account account =
+                result.hasErrors() ? null : accounts.updateProfile(principal.getAccountId(), profileForm, result);
+        if (account == null) {
+            model.addAttribute("passwordChangeForm", new PasswordChangeForm());
+            return showProfile(accounts.find(principal.getAccountId()), model);
+        }
+        loginSessions.refresh(account, request, response);
+        redirect.addFlashAttribute("message", "profile.saved");
+        return "redirect:/profile";
+    }
+
+    @PostMapping("/profile/password")
+    String changePassword(
+            @AuthenticationPrincipal AccountPrincipal principal,
+            @Valid @ModelAttribute PasswordChangeForm passwordChangeForm,
+            BindingResult result,
+            Model model,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        Account account = result.hasErrors()
+                ? null
+                : accounts.changePassword(principal.getAccountId(), passwordChangeForm, result);
+        if (account == null) {
+            Account current = accounts.find(principal.getAccountId());
+            ProfileForm form = new ProfileForm();
+            form.setDisplayName(current.getDisplayName());
+            form.setTimeZone(current.getTimeZone());
+            model.addAttribute("profileForm", form);
+            return showProfile(current, model);
+        }
+        loginSessions.endOtherSessions(account, request);
+        redirect.addFlashAttribute("message", "password.changed");
+        return "redirect:/profile";
+    }
+
+    private String showProfile(Account account, Model model) {
+        model.addAttribute("account", account);
+        model.addAttribute("timeZones", TIME_ZONES);
+        return VIEW_PROFILE;
+    }
+}

@@ -1,0 +1,37 @@
+package com.cloudsquad.account;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+@Component
+/** Looks accounts up for login. Deliberately not a UserDetailsService bean: only the throttled provider uses it. */
+class AccountUserDetailsService {
+
+    private final AccountRepository accounts;
+    private final AdminEmails adminEmails;
+
+    AccountUserDetailsService(AccountRepository accounts, AdminEmails adminEmails) {
+        this.accounts = accounts;
+        this.adminEmails = adminEmails;
+    }
+
+    AccountPrincipal loadUserByUsername(String email) {
+        return accounts.findByEmailKey(Account.emailKey(email))
+                .map(this::principalOf)
+                .orElseThrow(() -> new UsernameNotFoundException("No account for this email"));
+    }
+
+    AccountPrincipal principalOf(Account account) {
+        List<GrantedAuthority> roles = new ArrayList<>();
+        roles.add(new SimpleGrantedAuthority(Roles.CANDIDATE));
+        if (adminEmails.isAdmin(account.getEmailKey())) {
+            roles.add(new SimpleGrantedAuthority(Roles.ADMIN));
+        }
+        return new AccountPrincipal(
+                account.getId(), account.getEmailKey(), account.getPasswordHash(), account.getDisplayName(), roles);
+    }
+}

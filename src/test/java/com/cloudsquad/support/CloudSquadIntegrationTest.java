@@ -1,0 +1,23 @@
+package com.cloudsquad.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+/**
+ * The whole application on the embedded MariaDB of the test run, on a random port. Every
+ * integration test uses exactly this, so they all share one Spring context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "app.admin-emails=" + CloudSquadIntegrationTest.ADMIN_EMAIL)
+@AutoConfigureMockMvc
+public @interface CloudSquadIntegrationTest {
+
+    String ADMIN_EMAIL = "admin@cloudsquad.test";
+}

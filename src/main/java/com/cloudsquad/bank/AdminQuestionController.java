@@ -1,0 +1,238 @@
+package com.cloudsquad.bank;
+
+import com.cloudsquad.catalog.Catalog;
+import com.cloudsquad.catalog.Certification;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The admin's question bank: list with filters, create and edit forms, status changes, history. */
+@Controller
+@RequestMapping("/admin/questions")
+class AdminQuestionController {
+
+    static final String VIEW_LIST = "admin/questions/list";
+    static final String VIEW_FORM = "admin/questions/form";
+    static final String VIEW_HISTORY = "admin/questions/history";
+
+    private final QuestionBank bank;
+    private final QuestionRules rules;
+    private final Catalog catalog;
+
+    AdminQuestionController(QuestionBank bank, QuestionRules rules, Catalog catalog) {
+        this.bank = bank;
+        this.rules = rules;
+        this.catalog = catalog;
+    }
+
+    @InitBinder("questionForm")
+    void allowedFields(WebDataBinder binder) {
+        binder.setDisallowedFields("id");
+        binder.setAutoGrowCollectionLimit(QuestionRules.MAX_OPTIONS + 1);
+    }
+
+    @GetMapping
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long certification,
+            @RequestParam(required = false) Long domain,
+            @RequestParam(required = false) Integer difficulty,
+            @RequestParam(required = false) QuestionStatus status,
+            @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "0") int page,
+            HtmxRequest htmx,
+            Model model) {
+        QuestionFilter filter = new QuestionFilter(
+                q, certification, domain, difficulty, status, tag, sort, page, QuestionFilter.DEFAULT_SIZE);
+        model.addAttribute("filter", filter);
+        model.addAttribute("result", bank.search(filter));
+        model.addAttribute("certifications", catalog.certifications());
+        model.addAttribute("statuses", QuestionStatus.values());
+        model.addAttribute("tags", bank.tags());
+        // The filters swap only the results; a normal request gets the whole page.
+        return htmx.isHtmxRequest() && !htmx.isBoosted() ? VIEW_LIST + " :: results" : VIEW_LIST;
+    }
+
+    @PostMapping("/bulk")
+    String bulk(
+            @RequestParam(name = "ids", required = false) List<Long> ids,
+            @RequestParam QuestionStatus status,
+            @RequestParam(defaultValue = "") String back,
+            RedirectAttributes redirect) {
+        int changed = bank.changeStatus(ids == null ? List.of() : ids, status);
+        redirect.addFlashAttribute(
+                "notice", changed + " question(s) now " + status.name().toLowerCase() + ".");
+        return "redirect:/admin/questions" + (back.startsWith("?") ? back : "");
+    }
+
+    @GetMapping("/new")
+    String newQuestion(@RequestParam(required = false) Long certification, Model model) {
+        Long certificationId = certification != null
+                ? certification
+                : catalog.certifications().get(0).id();
+        return showForm(QuestionForm.blank(certificationId), null, List.of(), model);
+    }
+
+    @PostMapping
+    String create(
+            @ModelAttribute QuestionForm questionForm,
+            BindingResult result,
+            @RequestParam(defaultValue = "draft") String action,
+            Principal principal,
+            Model model,
+            RedirectAttributes redirect) {
+        List<QuestionRules.Finding> warnings = check(questionForm, result);
+        if (result.hasErrors()) {
+            return showForm(questionForm, null, warnings, model);
+        }
+        QuestionStatus status = "publish".equals(action) ? QuestionStatus.PUBLISHED : QuestionStatus.DRAFT;
+        long id = bank.create(questionForm.toContent(), status, principal.getName());
+        redirect.addFlashAttribute(
+                "notice", status == QuestionStatus.PUBLISHED ? "Question published." : "Draft saved.");
+        return "redirect:/admin/questions/" + id;
+    }
+
+    @GetMapping("/{id}")
+    String edit(@PathVariable long id, Model model) {
+        QuestionDetail question = bank.find(id).orElseThrow(() -> new QuestionNotFoundException(id));
+        return showForm(
+                QuestionForm.of(question),
+                question,
+                rules.check(question.content()).warnings(),
+                model);
+    }
+
+    @PostMapping("/{id}")
+    String update(
+            @PathVariable long id,
+            @ModelAttribute QuestionForm questionForm,
+            BindingResult result,
+            @RequestParam(defaultValue = "save") String action,
+            Principal principal,
+            Model model,
+            RedirectAttributes redirect) {
+        QuestionDetail question = bank.find(id).orElseThrow(() -> new QuestionNotFoundException(id));
+        questionForm.setCertificationId(question.certificationId());
+        List<QuestionRules.Finding> warnings = check(questionForm, result);
+        if (result.hasErrors()) {
+            return showForm(questionForm, question, warnings, model);
+        }
+        try {
+            bank.update(id, questionForm.toContent(), questionForm.getLockVersion(), principal.getName());
+        } catch (QuestionChangedException e) {
+            result.reject(
+                    "question.changed",
+                    "Someone else saved this question while you were editing it. Reload it to see their changes.");
+            return showForm(questionForm, question, warnings, model);
+        }
+        if ("publish".equals(action)) {
+            bank.changeStatus(List.of(id), QuestionStatus.PUBLISHED);
+        }
+        redirect.addFlashAttribute(
+                "notice",
+                question.status() == QuestionStatus.DRAFT
+                        ? "publish".equals(action) ? "Question published." : "Draft saved."
+                        : "Saved as version " + (question.versionCount() + 1) + ".");
+        return "redirect:/admin/questions/" + id;
+    }
+
+    @PostMapping("/{id}/status")
+    String changeStatus(@PathVariable long id, @RequestParam QuestionStatus status, RedirectAttributes redirect) {
+        bank.changeStatus(List.of(id), status);
+        redirect.addFlashAttribute("notice", "Question is now " + status.name().toLowerCase() + ".");
+        return "redirect:/admin/questions/" + id;
+    }
+
+    /** htmx: the option rows again, one more or one fewer, keeping what was typed. */
+    @PostMapping("/options")
+    String options(
+            @ModelAttribute QuestionForm questionForm,
+            @RequestParam(required = false) Integer remove,
+            @RequestParam(required = false) String add,
+            Model model) {
+        List<QuestionForm.OptionForm> options = new ArrayList<>(questionForm.getOptions());
+        if (remove != null && remove >= 0 && remove < options.size() && options.size() > QuestionRules.MIN_OPTIONS) {
+            options.remove((int) remove);
+        }
+        if (add != null && options.size() < QuestionRules.MAX_OPTIONS) {
+            options.add(new QuestionForm.OptionForm());
+        }
+        questionForm.setOptions(options);
+        model.addAttribute("questionForm", questionForm);
+        return VIEW_FORM + " :: options";
+    }
+
+    /** htmx: the question exactly as a candidate will see it. */
+    @PostMapping("/preview")
+    String preview(@ModelAttribute QuestionForm questionForm, Model model) {
+        model.addAttribute("previewForm", questionForm);
+        return VIEW_FORM + " :: preview";
+    }
+
+    @GetMapping("/{id}/history")
+    String history(@PathVariable long id, Model model) {
+        QuestionDetail question = bank.find(id).orElseThrow(() -> new QuestionNotFoundException(id));
+        List<QuestionVersion> versions = bank.history(id);
+        List<VersionChanges> changes = new ArrayList<>();
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            changes.add(VersionChanges.between(i == 0 ? null : versions.get(i - 1), versions.get(i), catalog));
+        }
+        model.addAttribute("question", question);
+        model.addAttribute("versions", changes);
+        return VIEW_HISTORY;
+    }
+
+    /** The bank's rules as errors on the fields at fault; warnings are returned, not blocking. */
+    private List<QuestionRules.Finding> check(QuestionForm form, BindingResult result) {
+        Optional<Certification> certification =
+                form.getCertificationId() == null ? Optional.empty() : catalog.byId(form.getCertificationId());
+        if (certification.isEmpty()) {
+            result.rejectValue("certificationId", "certification.required", "Choose a certification.");
+            return List.of();
+        }
+        if (form.getDomainId() == null
+                || certification.get().domain(form.getDomainId()).isEmpty()) {
+            result.rejectValue(
+                    "domainId",
+                    "domain.required",
+                    "Choose a domain of " + certification.get().code() + ".");
+            form.setDomainId(null);
+        }
+        if (form.getDomainId() == null) {
+            form.setDomainId(certification.get().domains().get(0).id()); // only to run the other rules
+            QuestionRules.Verdict verdict = rules.check(form.toContent());
+            form.setDomainId(null);
+            verdict.errors().forEach(f -> result.rejectValue(f.field(), "rule", f.message()));
+            return verdict.warnings();
+        }
+        QuestionRules.Verdict verdict = rules.check(form.toContent());
+        verdict.errors().forEach(f -> result.rejectValue(f.field(), "rule", f.message()));
+        return verdict.warnings();
+    }
+
+    private String showForm(
+            QuestionForm form, QuestionDetail question, List<QuestionRules.Finding> warnings, Model model) {
+        model.addAttribute("questionForm", form);
+        model.addAttribute("question", question);
+        model.addAttribute("warnings", warnings);
+        model.addAttribute(
+                "certification", catalog.byId(form.getCertificationId()).orElseThrow());
+        model.addAttribute("certifications", catalog.certifications());
+        return VIEW_FORM;
+    }
+}

@@ -1,0 +1,372 @@
+package com.cloudsquad.bank;
+
+import com.cloudsquad.catalog.Catalog;
+import com.cloudsquad.catalog.Certification;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The question bank: stores questions as versions, lists them for admins, changes their status.
+ * A DRAFT is edited in place; editing a PUBLISHED or RETIRED question adds a version.
+ */
+@Service
+public class QuestionBank {
+
+    private final JdbcClient jdbc;
+    private final Catalog catalog;
+    private final Clock clock;
+    private final RandomGenerator random;
+
+    QuestionBank(JdbcClient jdbc, Catalog catalog, Clock clock, RandomGenerator random) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** Stores a new question; the caller has checked it with {@link QuestionRules}. */
+    @Transactional
+    public long create(QuestionContent content, QuestionStatus status, String author) {
+        Certification certification = certificationOf(content.domainId());
+        Timestamp now = Timestamp.from(clock.instant());
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO question (certification_id, domain_id, difficulty, multiple_response, stem, status,
+                                              random_key, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        certification.id(),
+                        content.domainId(),
+                        content.difficulty(),
+                        content.multipleResponse(),
+                        content.stem(),
+                        status.name(),
+                        random.nextDouble(),
+                        now,
+                        now)
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        long versionId = insertVersion(id, 1, content, now, author);
+        jdbc.sql("UPDATE question SET current_version_id = ? WHERE id = ?")
+                .params(versionId, id)
+                .update();
+        replaceTags(id, content.tags());
+        return id;
+    }
+
+    /**
+     * Saves an edit. Refused with {@link QuestionChangedException} when the question changed since
+     * {@code expectedLockVersion} was read, so two admins never overwrite each other silently.
+     */
+    @Transactional
+    public void update(long id, QuestionContent content, int expectedLockVersion, String author) {
+        QuestionDetail question = find(id).orElseThrow(() -> new QuestionNotFoundException(id));
+        if (certificationOf(content.domainId()).id() != question.certificationId()) {
+            throw new IllegalArgumentException("A question stays in its certification");
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        int updated = jdbc.sql("""
+                        UPDATE question SET domain_id = ?, difficulty = ?, multiple_response = ?, stem = ?, updated_at = ?,
+                               lock_version = lock_version + 1
+                        WHERE id = ? AND lock_version = ?""")
+                .params(
+                        content.domainId(),
+                        content.difficulty(),
+                        content.multipleResponse(),
+                        content.stem(),
+                        now,
+                        id,
+                        expectedLockVersion)
+                .update();
+        if (updated == 0) {
+            throw new QuestionChangedException(id);
+        }
+        if (question.status() == QuestionStatus.DRAFT) {
+            long versionId = question.current().id();
+            jdbc.sql("""
+                            UPDATE question_version SET domain_id = ?, difficulty = ?, title = ?, stem = ?, explanation = ?,
+                                   refs = ?, tags = ?, created_at = ?, created_by = ?
+                            WHERE id = ?""")
+                    .params(
+                            content.domainId(),
+                            content.difficulty(),
+                            content.title(),
+                            content.stem(),
+                            content.explanation(),
+                            String.join("\n", content.references()),
+                            String.join(",", content.tags()),
+                            now,
+                            author,
+                            versionId)
+                    .update();
+            jdbc.sql("DELETE FROM question_option WHERE version_id = ?")
+                    .param(versionId)
+                    .update();
+            insertOptions(versionId, content.options());
+        } else {
+            int versionNo = question.versionCount() + 1;
+            long versionId = insertVersion(id, versionNo, content, now, author);
+            jdbc.sql("UPDATE question SET current_version_id = ?, version_count = ? WHERE id = ?")
+                    .params(versionId, versionNo, id)
+                    .update();
+        }
+        replaceTags(id, content.tags());
+    }
+
+    /** Moves the given questions to {@code status}; returns how many changed. */
+    @Transactional
+    public int changeStatus(Collection<Long> ids, QuestionStatus status) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                        UPDATE question SET status = :status, updated_at = :now, lock_version = lock_version + 1
+                        WHERE id IN (:ids) AND status <> :status""")
+                .param("status", status.name())
+                .param("now", Timestamp.from(clock.instant()))
+                .param("ids", ids)
+                .update();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<QuestionDetail> find(long id) {
+        return jdbc.sql("""
+                        SELECT id, certification_id, status, lock_version, version_count, updated_at, current_version_id
+                        FROM question WHERE id = ?""")
+                .param(id)
+                .query((rs, n) -> new QuestionDetail(
+                        rs.getLong("id"),
+                        rs.getLong("certification_id"),
+                        QuestionStatus.valueOf(rs.getString("status")),
+                        rs.getInt("lock_version"),
+                        rs.getInt("version_count"),
+                        rs.getTimestamp("updated_at").toInstant(),
+                        version(rs.getLong("current_version_id")).orElseThrow()))
+                .optional();
+    }
+
+    /** One version by id: what an attempt showed, whatever happened to the question since. */
+    @Transactional(readOnly = true)
+    public Optional<QuestionVersion> version(long versionId) {
+        return versions("WHERE v.id = ?", versionId).stream().findFirst();
+    }
+
+    /** Every version of a question, oldest first. */
+    @Transactional(readOnly = true)
+    public List<QuestionVersion> history(long questionId) {
+        return versions("WHERE v.question_id = ?", questionId);
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM question").query(Long.class).single();
+    }
+
+    @Transactional(readOnly = true)
+    public QuestionPage search(QuestionFilter filter) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.certification() != null) {
+            where.append(" AND q.certification_id = :certification");
+            params.put("certification", filter.certification());
+        }
+        if (filter.domain() != null) {
+            where.append(" AND q.domain_id = :domain");
+            params.put("domain", filter.domain());
+        }
+        if (filter.difficulty() != null) {
+            where.append(" AND q.difficulty = :difficulty");
+            params.put("difficulty", filter.difficulty());
+        }
+        if (filter.status() != null) {
+            where.append(" AND q.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.tag() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM question_tag t WHERE t.question_id = q.id AND t.tag = :tag)");
+            params.put("tag", filter.tag());
+        }
+        if (filter.text() != null) {
+            String booleanQuery = fullTextQuery(filter.text());
+            if (booleanQuery.isEmpty()) {
+                where.append(" AND q.stem LIKE :like");
+                params.put("like", "%" + filter.text().replace("%", "\\%").replace("_", "\\_") + "%");
+            } else {
+                where.append(" AND MATCH (q.stem) AGAINST (:text IN BOOLEAN MODE)");
+                params.put("text", booleanQuery);
+            }
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM question q" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<QuestionRow> rows = jdbc.sql(
+                        """
+                        SELECT q.id, LEFT(q.stem, 240) AS stem, c.code, d.name AS domain_name, q.difficulty,
+                               q.multiple_response, q.status, q.version_count, q.updated_at
+                        FROM question q
+                        JOIN certification c ON c.id = q.certification_id
+                        JOIN exam_domain d ON d.id = q.domain_id""" + where + " ORDER BY " + orderBy(filter.sort()) + " LIMIT :size OFFSET :offset")
+                .params(params)
+                .param("size", filter.size())
+                .param("offset", (long) filter.page() * filter.size())
+                .query((rs, n) -> new QuestionRow(
+                        rs.getLong("id"),
+                        rs.getString("stem"),
+                        rs.getString("code"),
+                        rs.getString("domain_name"),
+                        rs.getInt("difficulty"),
+                        rs.getBoolean("multiple_response"),
+                        QuestionStatus.valueOf(rs.getString("status")),
+                        rs.getInt("version_count"),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .list();
+        return new QuestionPage(rows, total, filter.page(), filter.size());
+    }
+
+    /** All tags in use, for the filter's suggestions. */
+    @Transactional(readOnly = true)
+    public List<String> tags() {
+        return jdbc.sql("SELECT DISTINCT tag FROM question_tag ORDER BY tag LIMIT 500")
+                .query(String.class)
+                .list();
+    }
+
+    static String orderBy(String sort) {
+        boolean descending = sort.startsWith("-");
+        String column =
+                switch (descending ? sort.substring(1) : sort) {
+                    case "id" -> "q.id";
+                    case "difficulty" -> "q.difficulty";
+                    case "status" -> "q.status";
+                    default -> "q.updated_at";
+                };
+        return column + (descending ? " DESC" : " ASC") + ", q.id" + (descending ? " DESC" : " ASC");
+    }
+
+    /** Words of 3+ letters, each required and prefix-matched; everything else dropped (no operator injection). */
+    static String fullTextQuery(String text) {
+        return Arrays.stream(text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(word -> word.length() >= 3)
+                .map(word -> "+" + word + "*")
+                .collect(Collectors.joining(" "));
+    }
+
+    private Certification certificationOf(long domainId) {
+        return catalog.byDomain(domainId).orElseThrow(() -> new IllegalArgumentException("Unknown domain " + domainId));
+    }
+
+    private long insertVersion(long questionId, int versionNo, QuestionContent content, Timestamp now, String author) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO question_version (question_id, version_no, domain_id, difficulty, title, stem, explanation,
+                                                      refs, tags, created_at, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        questionId,
+                        versionNo,
+                        content.domainId(),
+                        content.difficulty(),
+                        content.title(),
+                        content.stem(),
+                        content.explanation(),
+                        String.join("\n", content.references()),
+                        String.join(",", content.tags()),
+                        now,
+                        author)
+                .update(key, "id");
+        long versionId = key.getKey().longValue();
+        insertOptions(versionId, content.options());
+        return versionId;
+    }
+
+    private void insertOptions(long versionId, List<QuestionContent.Option> options) {
+        for (int i = 0; i < options.size(); i++) {
+            QuestionContent.Option option = options.get(i);
+            jdbc.sql(
+                            "INSERT INTO question_option (version_id, position, text, correct, explanation) VALUES (?, ?, ?, ?, ?)")
+                    .params(versionId, i, option.text(), option.correct(), option.explanation())
+                    .update();
+        }
+    }
+
+    private void replaceTags(long questionId, List<String> tags) {
+        jdbc.sql("DELETE FROM question_tag WHERE question_id = ?")
+                .param(questionId)
+                .update();
+        for (String tag : tags.stream().distinct().toList()) {
+            jdbc.sql("INSERT INTO question_tag (question_id, tag) VALUES (?, ?)")
+                    .params(questionId, tag)
+                    .update();
+        }
+    }
+
+    private List<QuestionVersion> versions(String where, long param) {
+        Map<Long, List<QuestionContent.Option>> options = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT o.version_id, o.text, o.correct, o.explanation
+                        FROM question_option o JOIN question_version v ON v.id = o.version_id
+                        """ + where + " ORDER BY o.version_id, o.position")
+                .param(param)
+                .query((ResultSet rs) -> {
+                    options.computeIfAbsent(rs.getLong("version_id"), k -> new ArrayList<>())
+                            .add(new QuestionContent.Option(
+                                    rs.getString("text"), rs.getBoolean("correct"), rs.getString("explanation")));
+                });
+        return jdbc.sql("""
+                        SELECT v.id, v.question_id, v.version_no, v.domain_id, v.difficulty, v.title, v.stem, v.explanation,
+                               v.refs, v.tags, v.created_at, v.created_by
+                        FROM question_version v
+                        """ + where + " ORDER BY v.version_no")
+                .param(param)
+                .query((rs, n) -> toVersion(rs, options.getOrDefault(rs.getLong("id"), List.of())))
+                .list();
+    }
+
+    private static QuestionVersion toVersion(ResultSet rs, List<QuestionContent.Option> options) throws SQLException {
+        QuestionContent content = new QuestionContent(
+                rs.getLong("domain_id"),
+                rs.getInt("difficulty"),
+                rs.getString("title"),
+                rs.getString("stem"),
+                options,
+                rs.getString("explanation"),
+                split(rs.getString("refs"), "\n"),
+                split(rs.getString("tags"), ","));
+        Instant created = rs.getTimestamp("created_at").toInstant();
+        return new QuestionVersion(
+                rs.getLong("id"),
+                rs.getLong("question_id"),
+                rs.getInt("version_no"),
+                content,
+                created,
+                rs.getString("created_by"));
+    }
+
+    private static List<String> split(String value, String separator) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(separator))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+}

@@ -1,0 +1,42 @@
+package com.cloudsquad.bank;
+
+import java.util.List;
+
+/**
+ * What one version of a question says, with its domain resolved. Forms and imports produce it;
+ * {@link QuestionRules} decide whether it may be stored.
+ */
+public record QuestionContent(
+        long domainId,
+        int difficulty,
+        String title,
+        String stem,
+        List<Option> options,
+        String explanation,
+        List<String> references,
+        List<String> tags) {
+
+    public QuestionContent {
+        options = List.copyOf(options);
+        references = List.copyOf(references);
+        tags = List.copyOf(tags);
+        stem = stem == null ? "" : stem.strip();
+        explanation = explanation == null ? "" : explanation.strip();
+        title = title == null || title.isBlank() ? null : title.strip();
+    }
+
+    public long correctCount() {
+        return options.stream().filter(Option::correct).count();
+    }
+
+    public boolean multipleResponse() {
+        return correctCount() > 1;
+    }
+
+    public record Option(String text, boolean correct, String explanation) {
+        public Option {
+            text = text == null ? "" : text.strip();
+            explanation = explanation == null ? "" : explanation.strip();
+        }
+    }
+}

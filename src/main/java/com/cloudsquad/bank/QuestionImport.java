@@ -1,0 +1,284 @@
+package com.cloudsquad.bank;
+
+import com.cloudsquad.bank.transfer.ParsedFile;
+import com.cloudsquad.bank.transfer.ParsedFile.Problem;
+import com.cloudsquad.bank.transfer.QuestionData;
+import com.cloudsquad.bank.transfer.QuestionFormat;
+import com.cloudsquad.catalog.Catalog;
+import com.cloudsquad.catalog.Certification;
+import com.cloudsquad.catalog.ExamDomain;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports a question file in two steps: a preview that writes nothing but the upload, then a
+ * confirmation that stores every question in one transaction, or none.
+ */
+@Service
+public class QuestionImport {
+
+    public static final int MAX_BYTES = 10 * 1024 * 1024;
+    public static final int MAX_QUESTIONS = 5_000;
+
+    private final List<QuestionFormat> formats;
+    private final Catalog catalog;
+    private final QuestionRules rules;
+    private final QuestionBank bank;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    QuestionImport(
+            List<QuestionFormat> formats,
+            Catalog catalog,
+            QuestionRules rules,
+            QuestionBank bank,
+            JdbcClient jdbc,
+            Clock clock) {
+        this.formats = formats;
+        this.catalog = catalog;
+        this.rules = rules;
+        this.bank = bank;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public List<QuestionFormat> formats() {
+        return formats;
+    }
+
+    public Optional<QuestionFormat> format(String id) {
+        return formats.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    /** The format a file name suggests (by extension), if any. */
+    public Optional<QuestionFormat> guessFormat(String fileName) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xml")) {
+            return format("moodle-xml");
+        }
+        return formats.stream().filter(f -> name.endsWith("." + f.extension())).findFirst();
+    }
+
+    /** Keeps the upload for the confirmation step and previews it. */
+    @Transactional
+    public ImportPreview upload(String owner, String formatId, String fileName, byte[] content) {
+        String id = UUID.randomUUID().toString();
+        jdbc.sql("""
+                        INSERT INTO import_upload (id, owner, format_id, file_name, content, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(id, owner, formatId, fileName, content, Timestamp.from(clock.instant()))
+                .update();
+        return preview(id, formatId, fileName, content, Map.of());
+    }
+
+    /** Previews an earlier upload again, with the admin's category → domain choices. */
+    @Transactional(readOnly = true)
+    public Optional<ImportPreview> preview(String uploadId, String owner, Map<String, Long> categoryDomains) {
+        return findUpload(uploadId, owner)
+                .map(u -> preview(uploadId, u.formatId(), u.fileName(), u.content(), categoryDomains));
+    }
+
+    /**
+     * Stores every question of the upload in one transaction. Returns the preview that was
+     * imported, or the preview with its errors when nothing was written.
+     */
+    @Transactional
+    public ImportResult confirm(String uploadId, String owner, Map<String, Long> categoryDomains) {
+        Upload upload = findUpload(uploadId, owner).orElseThrow(() -> new IllegalArgumentException("No such upload"));
+        if (upload.imported()) {
+            return new ImportResult(null, 0, true);
+        }
+        ImportPreview preview =
+                preview(uploadId, upload.formatId(), upload.fileName(), upload.content(), categoryDomains);
+        if (!preview.canConfirm()) {
+            return new ImportResult(preview, 0, false);
+        }
+        // Claim the upload first: a double click or a second tab imports it once.
+        int claimed = jdbc.sql("UPDATE import_upload SET imported_at = ? WHERE id = ? AND imported_at IS NULL")
+                .params(Timestamp.from(clock.instant()), uploadId)
+                .update();
+        if (claimed == 0) {
+            return new ImportResult(null, 0, true);
+        }
+        int created = store(preview, owner);
+        return new ImportResult(preview, created, false);
+    }
+
+    /** Parses and stores a whole file in the caller's transaction, or throws; for the seed bank. */
+    @Transactional
+    public int importAll(String formatId, byte[] content, String author) {
+        ImportPreview preview = preview(null, formatId, "seed", content, Map.of());
+        if (!preview.canConfirm()) {
+            throw new IllegalStateException("The file does not import cleanly: " + describe(preview));
+        }
+        return store(preview, author);
+    }
+
+    private int store(ImportPreview preview, String author) {
+        for (ImportPreview.Entry entry : preview.entries()) {
+            bank.create(entry.content(), entry.status(), author);
+        }
+        return preview.entries().size();
+    }
+
+    ImportPreview preview(
+            String uploadId, String formatId, String fileName, byte[] content, Map<String, Long> categoryDomains) {
+        QuestionFormat format = format(formatId).orElseThrow(() -> new IllegalArgumentException(formatId));
+        List<Problem> fileErrors = new ArrayList<>();
+        ParsedFile parsed;
+        if (content.length > MAX_BYTES) {
+            fileErrors.add(new Problem(0, "file", "The file is larger than 10 MB."));
+            parsed = new ParsedFile(List.of(), List.of(), List.of());
+        } else {
+            try {
+                parsed = format.parse(new ByteArrayInputStream(content));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (parsed.questions().size() > MAX_QUESTIONS) {
+            fileErrors.add(new Problem(
+                    0,
+                    "file",
+                    "The file holds " + parsed.questions().size() + " questions; at most " + MAX_QUESTIONS
+                            + " can be imported at once. Split it into smaller files."));
+        }
+        List<ImportPreview.Entry> entries = new ArrayList<>();
+        Set<String> unmapped = new LinkedHashSet<>();
+        List<Certification> certifications = catalog.certifications();
+        for (ParsedFile.Parsed question : parsed.questions()) {
+            entries.add(check(question, certifications, categoryDomains, unmapped));
+        }
+        for (Problem error : parsed.errors()) {
+            entries.add(new ImportPreview.Entry(
+                    error.line(), error.label(), "", null, null, null, List.of(error.message()), List.of(), null));
+        }
+        entries.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        return new ImportPreview(
+                uploadId, formatId, fileName, entries, fileErrors, parsed.skipped(), List.copyOf(unmapped));
+    }
+
+    private ImportPreview.Entry check(
+            ParsedFile.Parsed parsed,
+            List<Certification> certifications,
+            Map<String, Long> categoryDomains,
+            Set<String> unmapped) {
+        QuestionData q = parsed.question();
+        List<String> errors = new ArrayList<>();
+        ExamDomain domain = null;
+        Certification certification = null;
+        if (q.certification() != null && !q.certification().isBlank()) {
+            certification = certifications.stream()
+                    .filter(c -> c.code().equalsIgnoreCase(q.certification().strip()))
+                    .findFirst()
+                    .orElse(null);
+            if (certification == null) {
+                errors.add("Unknown certification '" + q.certification() + "'.");
+            } else if (q.domain() != null && !q.domain().isBlank()) {
+                domain = certification.domainNamed(q.domain()).orElse(null);
+                if (domain == null) {
+                    errors.add("Unknown domain '" + q.domain() + "' for " + certification.code() + ".");
+                }
+            }
+        }
+        if (domain == null && errors.isEmpty()) {
+            String category = q.category() == null ? "" : q.category();
+            Long mapped = categoryDomains.get(category);
+            if (mapped != null) {
+                for (Certification c : certifications) {
+                    Optional<ExamDomain> d = c.domain(mapped);
+                    if (d.isPresent()) {
+                        domain = d.get();
+                        certification = c;
+                    }
+                }
+            }
+            if (domain == null) {
+                unmapped.add(category);
+                errors.add(
+                        category.isEmpty()
+                                ? "No certification and domain: choose a domain for questions without a category."
+                                : "Choose a domain for category '" + category + "'.");
+            }
+        }
+        QuestionStatus status = QuestionStatus.DRAFT;
+        if (q.status() != null && !q.status().isBlank()) {
+            try {
+                status = QuestionStatus.valueOf(q.status().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add("Unknown status '" + q.status() + "' (DRAFT, PUBLISHED or RETIRED).");
+            }
+        }
+        QuestionContent content = null;
+        List<String> warnings = new ArrayList<>();
+        if (domain != null) {
+            content = new QuestionContent(
+                    domain.id(),
+                    q.difficulty() == null ? 2 : q.difficulty(),
+                    q.title(),
+                    q.stem(),
+                    q.options().stream()
+                            .map(o -> new QuestionContent.Option(o.text(), o.correct(), o.explanation()))
+                            .toList(),
+                    q.explanation(),
+                    q.references(),
+                    q.tags().stream()
+                            .map(t -> t.strip().toLowerCase(Locale.ROOT))
+                            .toList());
+            QuestionRules.Verdict verdict = rules.check(content);
+            verdict.errors().forEach(f -> errors.add(f.message()));
+            verdict.warnings().forEach(f -> warnings.add(f.message()));
+        }
+        return new ImportPreview.Entry(
+                parsed.line(),
+                parsed.label(),
+                q.stem() == null ? "" : q.stem(),
+                certification == null ? null : certification.code(),
+                domain == null ? null : domain.name(),
+                status,
+                errors,
+                warnings,
+                errors.isEmpty() ? content : null);
+    }
+
+    private Optional<Upload> findUpload(String id, String owner) {
+        return jdbc.sql(
+                        "SELECT format_id, file_name, content, imported_at FROM import_upload WHERE id = ? AND owner = ?")
+                .params(id, owner)
+                .query((rs, n) -> new Upload(
+                        rs.getString("format_id"),
+                        rs.getString("file_name"),
+                        rs.getBytes("content"),
+                        rs.getTimestamp("imported_at") != null))
+                .optional();
+    }
+
+    private static String describe(ImportPreview preview) {
+        List<String> lines = new ArrayList<>();
+        preview.fileErrors().forEach(p -> lines.add(p.label() + ": " + p.message()));
+        preview.entriesWithErrors().forEach(e -> lines.add(e.label() + ": " + String.join(" ", e.errors())));
+        return String.join("; ", lines.subList(0, Math.min(lines.size(), 20)));
+    }
+
+    private record Upload(String formatId, String fileName, byte[] content, boolean imported) {}
+
+    /**
+     * @param preview what was (or would have been) imported; null when the upload was already imported
+     * @param alreadyImported a second confirmation of the same upload (double click, other tab)
+     */
+    public record ImportResult(ImportPreview preview, int created, boolean alreadyImported) {}
+}

@@ -1,0 +1,8 @@
+package com.cloudsquad.bank;
+
+/** DRAFT is edited in place; PUBLISHED is what candidates get; RETIRED is kept for history only. */
+public enum QuestionStatus {
+    DRAFT,
+    PUBLISHED,
+    RETIRED
+}

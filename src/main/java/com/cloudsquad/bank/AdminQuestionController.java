@@ -1,5 +1,6 @@
 package com.cloudsquad.bank;
 
+import com.cloudsquad.bank.transfer.QuestionFormat;
 import com.cloudsquad.catalog.Catalog;
 import com.cloudsquad.catalog.Certification;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -32,17 +33,25 @@ class AdminQuestionController {
     private final QuestionBank bank;
     private final QuestionRules rules;
     private final Catalog catalog;
+    private final List<QuestionFormat> formats;
 
-    AdminQuestionController(QuestionBank bank, QuestionRules rules, Catalog catalog) {
+    AdminQuestionController(QuestionBank bank, QuestionRules rules, Catalog catalog, List<QuestionFormat> formats) {
         this.bank = bank;
         this.rules = rules;
         this.catalog = catalog;
+        this.formats = formats;
     }
 
     @InitBinder("questionForm")
     void allowedFields(WebDataBinder binder) {
         binder.setDisallowedFields("id");
         binder.setAutoGrowCollectionLimit(QuestionRules.MAX_OPTIONS + 1);
+    }
+
+    /** Option letters for labels: plain data, as Thymeleaf's restricted attributes allow no method calls. */
+    @ModelAttribute("letters")
+    List<String> letters() {
+        return List.of("A", "B", "C", "D", "E", "F", "G", "H", "I");
     }
 
     @GetMapping
@@ -64,6 +73,7 @@ class AdminQuestionController {
         model.addAttribute("certifications", catalog.certifications());
         model.addAttribute("statuses", QuestionStatus.values());
         model.addAttribute("tags", bank.tags());
+        model.addAttribute("formats", formats);
         // The filters swap only the results; a normal request gets the whole page.
         return htmx.isHtmxRequest() && !htmx.isBoosted() ? VIEW_LIST + " :: results" : VIEW_LIST;
     }

@@ -25,6 +25,10 @@ public record QuestionContent(
         title = title == null || title.isBlank() ? null : title.strip();
     }
 
+    public QuestionContent withDomain(long otherDomainId) {
+        return new QuestionContent(otherDomainId, difficulty, title, stem, options, explanation, references, tags);
+    }
+
     public long correctCount() {
         return options.stream().filter(Option::correct).count();
     }

@@ -40,6 +40,12 @@ public record QuestionFilter(
         return query.isEmpty() ? "" : "?" + query.substring(1);
     }
 
+    /** The export URL's query: this filter's selection in one format. */
+    public String exportQuery(String format) {
+        String query = query(0);
+        return "?format=" + format + (query.isEmpty() ? "" : "&" + query.substring(1));
+    }
+
     private static void append(StringBuilder query, String name, Object value) {
         if (value != null) {
             query.append('&')

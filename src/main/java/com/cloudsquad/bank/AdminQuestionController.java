@@ -34,9 +34,12 @@ class AdminQuestionController {
     private final QuestionRules rules;
     private final Catalog catalog;
     private final List<QuestionFormat> formats;
+    private final QuestionText text;
 
-    AdminQuestionController(QuestionBank bank, QuestionRules rules, Catalog catalog, List<QuestionFormat> formats) {
+    AdminQuestionController(
+            QuestionBank bank, QuestionRules rules, Catalog catalog, List<QuestionFormat> formats, QuestionText text) {
         this.bank = bank;
+        this.text = text;
         this.rules = rules;
         this.catalog = catalog;
         this.formats = formats;
@@ -191,6 +194,14 @@ class AdminQuestionController {
     @PostMapping("/preview")
     String preview(@ModelAttribute QuestionForm questionForm, Model model) {
         model.addAttribute("previewForm", questionForm);
+        model.addAttribute("previewStemHtml", text.html(questionForm.getStem()));
+        model.addAttribute(
+                "previewChoose",
+                text.choosePrompt(
+                        questionForm.getStem(),
+                        questionForm.getOptions().stream()
+                                .filter(QuestionForm.OptionForm::isCorrect)
+                                .count()));
         return VIEW_FORM + " :: preview";
     }
 
@@ -200,7 +211,7 @@ class AdminQuestionController {
         List<QuestionVersion> versions = bank.history(id);
         List<VersionChanges> changes = new ArrayList<>();
         for (int i = versions.size() - 1; i >= 0; i--) {
-            changes.add(VersionChanges.between(i == 0 ? null : versions.get(i - 1), versions.get(i), catalog));
+            changes.add(VersionChanges.between(i == 0 ? null : versions.get(i - 1), versions.get(i), catalog, text));
         }
         model.addAttribute("question", question);
         model.addAttribute("versions", changes);

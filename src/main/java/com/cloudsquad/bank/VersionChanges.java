@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One version in the history page, with what changed since the version before it. */
-record VersionChanges(QuestionVersion version, String domainName, List<String> changes) {
+record VersionChanges(QuestionVersion version, String domainName, List<String> changes, String stemHtml) {
 
-    static VersionChanges between(QuestionVersion before, QuestionVersion after, Catalog catalog) {
+    static VersionChanges between(QuestionVersion before, QuestionVersion after, Catalog catalog, QuestionText text) {
+        String stemHtml = text.html(after.content().stem());
         String domain = catalog.byDomain(after.content().domainId())
                 .flatMap(c -> c.domain(after.content().domainId()))
                 .map(d -> d.name())
@@ -15,7 +16,7 @@ record VersionChanges(QuestionVersion version, String domainName, List<String> c
         List<String> changes = new ArrayList<>();
         if (before == null) {
             changes.add("First version");
-            return new VersionChanges(after, domain, changes);
+            return new VersionChanges(after, domain, changes, stemHtml);
         }
         QuestionContent a = before.content();
         QuestionContent b = after.content();
@@ -61,6 +62,6 @@ record VersionChanges(QuestionVersion version, String domainName, List<String> c
         if (changes.isEmpty()) {
             changes.add("No change in content");
         }
-        return new VersionChanges(after, domain, changes);
+        return new VersionChanges(after, domain, changes, stemHtml);
     }
 }

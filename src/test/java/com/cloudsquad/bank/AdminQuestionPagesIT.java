@@ -183,6 +183,23 @@ class AdminQuestionPagesIT {
                 .andExpect(content().string(containsString("Someone else saved this question")));
     }
 
+    @Test
+    void thePreviewRendersLightMarkdownAndNeverTheAuthorsHtml() throws Exception {
+        mvc.perform(form(post("/admin/questions/preview"))
+                        .header("HX-Request", "true")
+                        .param("stem", "Use `aws s3 sync` <script>alert(1)</script>")
+                        .param("options[0].text", "<b>bold</b>")
+                        .param("options[0].correct", "true")
+                        .param("options[1].text", "Two")
+                        .param("options[1].correct", "true")
+                        .param("options[2].text", "Three"))
+                .andExpect(content().string(containsString("<code>aws s3 sync</code>")))
+                .andExpect(content().string(containsString("&lt;script&gt;")))
+                .andExpect(content().string(not(containsString("<script>alert"))))
+                .andExpect(content().string(containsString("&lt;b&gt;bold&lt;/b&gt;")))
+                .andExpect(content().string(containsString("(Choose two.)")));
+    }
+
     private MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request) {
         long certification = catalog.byCode("SAA-C03").orElseThrow().id();
         long domain = catalog.byCode("SAA-C03").orElseThrow().domains().get(0).id();

@@ -3,13 +3,18 @@ package com.cloudsquad.account;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -28,7 +33,27 @@ class SecurityConfiguration {
 
     static final RequestMatcher HTMX_REQUEST = new RequestHeaderRequestMatcher("HX-Request", "true");
 
+    /** The automation API: API keys only, no session, no CSRF (no cookie is ever used). */
     @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(
+                        requests -> requests.anyRequest().hasAuthority(ApiKeyAuthenticationFilter.API_ROLE))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AuthorizationFilter.class)
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
+                        (request, response, e) -> ApiKeyAuthenticationFilter.problem(
+                                response, HttpStatus.UNAUTHORIZED, "Missing or invalid API key", "Send an API key.")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain webSecurity(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         // After login, go back to the page that asked for it, never to an htmx fragment URL.

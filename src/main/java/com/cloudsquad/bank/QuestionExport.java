@@ -48,7 +48,7 @@ public class QuestionExport {
         return out.size() > max ? out.subList(0, max) : out;
     }
 
-    static QuestionData toData(QuestionDetail question, List<Certification> certifications) {
+    public static QuestionData toData(QuestionDetail question, List<Certification> certifications) {
         QuestionContent content = question.content();
         Certification certification = certifications.stream()
                 .filter(c -> c.id() == question.certificationId())

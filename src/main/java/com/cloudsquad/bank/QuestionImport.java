@@ -128,6 +128,16 @@ public class QuestionImport {
         return store(preview, author);
     }
 
+    /** Parses a file and stores it all when it is clean; returns the preview either way (the API). */
+    @Transactional
+    public ImportResult importIfClean(String formatId, byte[] content, String author) {
+        ImportPreview preview = preview(null, formatId, "request body", content, Map.of());
+        if (!preview.canConfirm()) {
+            return new ImportResult(preview, 0, false);
+        }
+        return new ImportResult(preview, store(preview, author), false);
+    }
+
     private int store(ImportPreview preview, String author) {
         for (ImportPreview.Entry entry : preview.entries()) {
             bank.create(entry.content(), entry.status(), author);
@@ -170,6 +180,16 @@ public class QuestionImport {
         entries.sort((a, b) -> Integer.compare(a.line(), b.line()));
         return new ImportPreview(
                 uploadId, formatId, fileName, entries, fileErrors, parsed.skipped(), List.copyOf(unmapped));
+    }
+
+    /** One question from outside (the API): resolved against the catalog and checked by the rules. */
+    @Transactional(readOnly = true)
+    public ImportPreview.Entry check(QuestionData question) {
+        return check(
+                new ParsedFile.Parsed(0, "question", question),
+                catalog.certifications(),
+                Map.of(),
+                new LinkedHashSet<>());
     }
 
     private ImportPreview.Entry check(

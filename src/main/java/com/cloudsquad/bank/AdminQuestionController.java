@@ -1,5 +1,6 @@
 package com.cloudsquad.bank;
 
+import com.cloudsquad.bank.image.QuestionImages;
 import com.cloudsquad.bank.transfer.QuestionFormat;
 import com.cloudsquad.catalog.Catalog;
 import com.cloudsquad.catalog.Certification;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The admin's question bank: list with filters, create and edit forms, status changes, history. */
@@ -35,11 +37,18 @@ class AdminQuestionController {
     private final Catalog catalog;
     private final List<QuestionFormat> formats;
     private final QuestionText text;
+    private final QuestionImages images;
 
     AdminQuestionController(
-            QuestionBank bank, QuestionRules rules, Catalog catalog, List<QuestionFormat> formats, QuestionText text) {
+            QuestionBank bank,
+            QuestionRules rules,
+            Catalog catalog,
+            List<QuestionFormat> formats,
+            QuestionText text,
+            QuestionImages images) {
         this.bank = bank;
         this.text = text;
+        this.images = images;
         this.rules = rules;
         this.catalog = catalog;
         this.formats = formats;
@@ -105,11 +114,13 @@ class AdminQuestionController {
     String create(
             @ModelAttribute QuestionForm questionForm,
             BindingResult result,
+            @RequestParam(name = "image", required = false) MultipartFile image,
             @RequestParam(defaultValue = "draft") String action,
             Principal principal,
             Model model,
             RedirectAttributes redirect) {
         List<QuestionRules.Finding> warnings = check(questionForm, result);
+        attachImage(questionForm, image, result);
         if (result.hasErrors()) {
             return showForm(questionForm, null, warnings, model);
         }
@@ -135,6 +146,7 @@ class AdminQuestionController {
             @PathVariable long id,
             @ModelAttribute QuestionForm questionForm,
             BindingResult result,
+            @RequestParam(name = "image", required = false) MultipartFile image,
             @RequestParam(defaultValue = "save") String action,
             Principal principal,
             Model model,
@@ -142,6 +154,7 @@ class AdminQuestionController {
         QuestionDetail question = bank.find(id).orElseThrow(() -> new QuestionNotFoundException(id));
         questionForm.setCertificationId(question.certificationId());
         List<QuestionRules.Finding> warnings = check(questionForm, result);
+        attachImage(questionForm, image, result);
         if (result.hasErrors()) {
             return showForm(questionForm, question, warnings, model);
         }
@@ -216,6 +229,24 @@ class AdminQuestionController {
         model.addAttribute("question", question);
         model.addAttribute("versions", changes);
         return VIEW_HISTORY;
+    }
+
+    /** A new diagram replaces the current one; a refused file is an error next to the image field. */
+    private void attachImage(QuestionForm form, MultipartFile image, BindingResult result) {
+        if (image == null || image.isEmpty()) {
+            return;
+        }
+        try {
+            QuestionImages.Upload upload = images.store(image.getBytes());
+            if (upload.error() != null) {
+                result.rejectValue("imageKey", "image.invalid", upload.error());
+            } else {
+                form.setImageKey(upload.key());
+                form.setRemoveImage(false);
+            }
+        } catch (java.io.IOException e) {
+            result.rejectValue("imageKey", "image.unreadable", "The image could not be read. Try again.");
+        }
     }
 
     /** The bank's rules as errors on the fields at fault; warnings are returned, not blocking. */

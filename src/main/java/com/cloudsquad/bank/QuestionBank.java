@@ -102,7 +102,7 @@ public class QuestionBank {
             long versionId = question.current().id();
             jdbc.sql("""
                             UPDATE question_version SET domain_id = ?, difficulty = ?, title = ?, stem = ?, explanation = ?,
-                                   refs = ?, tags = ?, created_at = ?, created_by = ?
+                                   refs = ?, tags = ?, image_key = ?, created_at = ?, created_by = ?
                             WHERE id = ?""")
                     .params(
                             content.domainId(),
@@ -112,6 +112,7 @@ public class QuestionBank {
                             content.explanation(),
                             String.join("\n", content.references()),
                             String.join(",", content.tags()),
+                            content.imageKey(),
                             now,
                             author,
                             versionId)
@@ -277,8 +278,8 @@ public class QuestionBank {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO question_version (question_id, version_no, domain_id, difficulty, title, stem, explanation,
-                                                      refs, tags, created_at, created_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                      refs, tags, image_key, created_at, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         questionId,
                         versionNo,
@@ -289,6 +290,7 @@ public class QuestionBank {
                         content.explanation(),
                         String.join("\n", content.references()),
                         String.join(",", content.tags()),
+                        content.imageKey(),
                         now,
                         author)
                 .update(key, "id");
@@ -332,7 +334,7 @@ public class QuestionBank {
                 });
         return jdbc.sql("""
                         SELECT v.id, v.question_id, v.version_no, v.domain_id, v.difficulty, v.title, v.stem, v.explanation,
-                               v.refs, v.tags, v.created_at, v.created_by
+                               v.refs, v.tags, v.image_key, v.created_at, v.created_by
                         FROM question_version v
                         """ + where + " ORDER BY v.version_no")
                 .param(param)
@@ -349,7 +351,8 @@ public class QuestionBank {
                 options,
                 rs.getString("explanation"),
                 split(rs.getString("refs"), "\n"),
-                split(rs.getString("tags"), ","));
+                split(rs.getString("tags"), ","),
+                rs.getString("image_key"));
         Instant created = rs.getTimestamp("created_at").toInstant();
         return new QuestionVersion(
                 rs.getLong("id"),

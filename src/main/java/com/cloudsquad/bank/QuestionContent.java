@@ -14,9 +14,24 @@ public record QuestionContent(
         List<Option> options,
         String explanation,
         List<String> references,
-        List<String> tags) {
+        List<String> tags,
+        String imageKey) {
+
+    /** Without an image. */
+    public QuestionContent(
+            long domainId,
+            int difficulty,
+            String title,
+            String stem,
+            List<Option> options,
+            String explanation,
+            List<String> references,
+            List<String> tags) {
+        this(domainId, difficulty, title, stem, options, explanation, references, tags, null);
+    }
 
     public QuestionContent {
+        imageKey = imageKey == null || imageKey.isBlank() ? null : imageKey;
         options = List.copyOf(options);
         references = List.copyOf(references);
         tags = List.copyOf(tags);
@@ -26,7 +41,13 @@ public record QuestionContent(
     }
 
     public QuestionContent withDomain(long otherDomainId) {
-        return new QuestionContent(otherDomainId, difficulty, title, stem, options, explanation, references, tags);
+        return new QuestionContent(
+                otherDomainId, difficulty, title, stem, options, explanation, references, tags, imageKey);
+    }
+
+    public QuestionContent withImage(String otherImageKey) {
+        return new QuestionContent(
+                domainId, difficulty, title, stem, options, explanation, references, tags, otherImageKey);
     }
 
     public long correctCount() {

@@ -17,6 +17,8 @@ public class QuestionForm {
     private String references;
     private String tags;
     private int lockVersion;
+    private String imageKey;
+    private boolean removeImage;
     private List<OptionForm> options = new ArrayList<>();
 
     public static QuestionForm blank(Long certificationId) {
@@ -40,6 +42,7 @@ public class QuestionForm {
         form.references = String.join("\n", content.references());
         form.tags = String.join(", ", content.tags());
         form.lockVersion = question.lockVersion();
+        form.imageKey = content.imageKey();
         for (QuestionContent.Option option : content.options()) {
             OptionForm row = new OptionForm();
             row.setText(option.text());
@@ -62,7 +65,8 @@ public class QuestionForm {
                         .toList(),
                 explanation,
                 lines(references, "[\\r\\n]+"),
-                lines(tags == null ? null : tags.toLowerCase(Locale.ROOT), "[,\\s]+"));
+                lines(tags == null ? null : tags.toLowerCase(Locale.ROOT), "[,\\s]+"),
+                removeImage ? null : imageKey);
     }
 
     private static List<String> lines(String value, String separator) {
@@ -146,6 +150,22 @@ public class QuestionForm {
 
     public void setLockVersion(int lockVersion) {
         this.lockVersion = lockVersion;
+    }
+
+    public String getImageKey() {
+        return imageKey;
+    }
+
+    public void setImageKey(String imageKey) {
+        this.imageKey = imageKey;
+    }
+
+    public boolean isRemoveImage() {
+        return removeImage;
+    }
+
+    public void setRemoveImage(boolean removeImage) {
+        this.removeImage = removeImage;
     }
 
     public List<OptionForm> getOptions() {

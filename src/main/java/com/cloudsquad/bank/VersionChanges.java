@@ -56,6 +56,10 @@ record VersionChanges(QuestionVersion version, String domainName, List<String> c
         if (!a.references().equals(b.references())) {
             changes.add("References changed");
         }
+        if (!java.util.Objects.equals(a.imageKey(), b.imageKey())) {
+            changes.add(
+                    b.imageKey() == null ? "Image removed" : a.imageKey() == null ? "Image added" : "Image replaced");
+        }
         if (!a.tags().equals(b.tags())) {
             changes.add("Tags changed");
         }

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs a benchmark from src/bench against the real app on its own embedded MariaDB
+# (target/bench-db, kept between runs so the 100,000-question bank is generated once).
+#   src/bench/run.sh BankBenchmark
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+CP="target/classes:target/test-classes:$(cat target/bench.classpath)"
+mkdir -p target/bench-classes
+javac -d target/bench-classes -cp "$CP" $(find src/bench/java -name '*.java')
+exec java -Xmx2g -cp "target/bench-classes:$CP" "com.cloudsquad.bench.${1:-BankBenchmark}" "${@:2}"

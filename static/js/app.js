@@ -6,3 +6,11 @@ document.addEventListener("htmx:configRequest", (event) => {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// Upload progress for forms that show a <progress data-upload-progress> while htmx sends a file.
+document.addEventListener("htmx:xhr:progress", (event) => {
+  const bar = event.target.querySelector("progress[data-upload-progress]");
+  if (bar && event.detail.lengthComputable) {
+    bar.value = Math.round((event.detail.loaded / event.detail.total) * 100);
+  }
+});

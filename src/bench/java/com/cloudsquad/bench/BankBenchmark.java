@@ -10,8 +10,6 @@ import com.cloudsquad.catalog.Certification;
 import com.cloudsquad.catalog.ExamDomain;
 import com.cloudsquad.support.WebSession;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -43,18 +41,32 @@ public class BankBenchmark {
             if (existing < BANK_SIZE) {
                 long start = System.nanoTime();
                 BulkBank.fill(jdbc, catalog, (int) (BANK_SIZE - existing));
-                System.out.printf("generated %,d questions in %.1f s%n", BANK_SIZE - existing, (System.nanoTime() - start) / 1e9);
+                System.out.printf(
+                        "generated %,d questions in %.1f s%n", BANK_SIZE - existing, (System.nanoTime() - start) / 1e9);
             }
             System.out.printf("bank: %,d questions%n%n", bank.count());
 
             ExamDomain domain = saa.domains().get(1);
             System.out.println("Admin list, service (SQL + mapping), 25 rows a page:");
             Stopwatch.measure("first page, no filter", 20, 200, () -> bank.search(QuestionFilter.all()));
-            Stopwatch.measure("status PUBLISHED", 20, 200, () -> bank.search(filter(null, null, null, QuestionStatus.PUBLISHED, null, 0)));
-            Stopwatch.measure("domain + difficulty 3", 20, 200, () -> bank.search(filter(null, domain.id(), 3, null, null, 0)));
+            Stopwatch.measure(
+                    "status PUBLISHED",
+                    20,
+                    200,
+                    () -> bank.search(filter(null, null, null, QuestionStatus.PUBLISHED, null, 0)));
+            Stopwatch.measure(
+                    "domain + difficulty 3", 20, 200, () -> bank.search(filter(null, domain.id(), 3, null, null, 0)));
             Stopwatch.measure("tag 'kms'", 20, 200, () -> bank.search(filter(null, null, null, null, "kms", 0)));
-            Stopwatch.measure("text 'encryption bucket'", 20, 200, () -> bank.search(filter("encryption bucket", null, null, null, null, 0)));
-            Stopwatch.measure("page 2,000 (offset 50,000)", 20, 200, () -> bank.search(filter(null, null, null, null, null, 2000)));
+            Stopwatch.measure(
+                    "text 'encryption bucket'",
+                    20,
+                    200,
+                    () -> bank.search(filter("encryption bucket", null, null, null, null, 0)));
+            Stopwatch.measure(
+                    "page 2,000 (offset 50,000)",
+                    20,
+                    200,
+                    () -> bank.search(filter(null, null, null, null, null, 2000)));
 
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             WebSession admin = new WebSession(port);
@@ -63,8 +75,15 @@ public class BankBenchmark {
             }
             System.out.println("\nAdmin list, whole request over HTTP (security, session, SQL, Thymeleaf):");
             Stopwatch.measure("GET /admin/questions", 20, 200, () -> admin.get("/admin/questions"));
-            Stopwatch.measure("GET /admin/questions?difficulty=3&tag=kms", 20, 200, () -> admin.get("/admin/questions?difficulty=3&tag=kms"));
-            Stopwatch.measure("htmx GET /admin/questions?q=encryption", 20, 200,
+            Stopwatch.measure(
+                    "GET /admin/questions?difficulty=3&tag=kms",
+                    20,
+                    200,
+                    () -> admin.get("/admin/questions?difficulty=3&tag=kms"));
+            Stopwatch.measure(
+                    "htmx GET /admin/questions?q=encryption",
+                    20,
+                    200,
                     () -> admin.get("/admin/questions?q=encryption", "HX-Request", "true"));
 
             System.out.println("\nImport through the real pipeline (parse, check, store in one transaction):");
@@ -72,11 +91,14 @@ public class BankBenchmark {
             byte[] file = BulkBank.json(5_000, new Random(7)).getBytes(StandardCharsets.UTF_8);
             long start = System.nanoTime();
             int created = imports.importAll("json", file, "bench");
-            System.out.printf("imported %,d questions (%,d KB of JSON) in %.2f s%n", created, file.length / 1024, (System.nanoTime() - start) / 1e9);
+            System.out.printf(
+                    "imported %,d questions (%,d KB of JSON) in %.2f s%n",
+                    created, file.length / 1024, (System.nanoTime() - start) / 1e9);
         }
     }
 
-    static QuestionFilter filter(String text, Long domain, Integer difficulty, QuestionStatus status, String tag, int page) {
+    static QuestionFilter filter(
+            String text, Long domain, Integer difficulty, QuestionStatus status, String tag, int page) {
         return new QuestionFilter(text, null, domain, difficulty, status, tag, null, page, 25);
     }
 }

@@ -1,7 +1,6 @@
 package com.cloudsquad.bench;
 
 import com.cloudsquad.catalog.Catalog;
-import com.cloudsquad.catalog.Certification;
 import com.cloudsquad.catalog.ExamDomain;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Generates a large, varied question bank straight in SQL (multi-row inserts), for benchmarks. */
 final class BulkBank {
 
-    static final String[] SERVICES = {"s3", "ec2", "kms", "iam", "vpc", "rds", "dynamodb", "lambda", "cloudfront", "sqs"};
+    static final String[] SERVICES = {"s3", "ec2", "kms", "iam", "vpc", "rds", "dynamodb", "lambda", "cloudfront", "sqs"
+    };
     static final String[] WORDS = {
         "encryption", "bucket", "latency", "replica", "failover", "subnet", "policy", "throughput", "archive",
         "cache", "queue", "snapshot", "region", "endpoint", "budget", "lifecycle", "rotation", "gateway"
@@ -26,7 +26,9 @@ final class BulkBank {
         int batch = 1_000;
         for (int done = 0; done < count; done += batch) {
             int n = Math.min(batch, count - done);
-            long firstId = jdbc.sql("SELECT COALESCE(MAX(id), 0) + 1 FROM question").query(Long.class).single();
+            long firstId = jdbc.sql("SELECT COALESCE(MAX(id), 0) + 1 FROM question")
+                    .query(Long.class)
+                    .single();
             StringBuilder questions = new StringBuilder(
                     "INSERT INTO question (id, certification_id, domain_id, difficulty, multiple_response, stem, status,"
                             + " version_count, random_key, created_at, updated_at) VALUES ");
@@ -44,15 +46,28 @@ final class BulkBank {
                 String status = random.nextInt(10) < 8 ? "PUBLISHED" : random.nextBoolean() ? "DRAFT" : "RETIRED";
                 String tag = SERVICES[random.nextInt(SERVICES.length)];
                 String sep = i == 0 ? "" : ",";
-                questions.append(sep).append(String.format(
-                        "(%d,%d,%d,%d,FALSE,'%s','%s',1,%f,NOW(6) - INTERVAL %d SECOND,NOW(6) - INTERVAL %d SECOND)",
-                        id, domain.certificationId(), domain.id(), difficulty, stem, status, random.nextDouble(), id, id));
-                versions.append(sep).append(String.format(
-                        "(%d,%d,1,%d,%d,'%s','Generated for benchmarks.','https://docs.aws.amazon.com/','%s',NOW(6))",
-                        id, id, domain.id(), difficulty, stem, tag));
+                questions
+                        .append(sep)
+                        .append(String.format(
+                                "(%d,%d,%d,%d,FALSE,'%s','%s',1,%f,NOW(6) - INTERVAL %d SECOND,NOW(6) - INTERVAL %d SECOND)",
+                                id,
+                                domain.certificationId(),
+                                domain.id(),
+                                difficulty,
+                                stem,
+                                status,
+                                random.nextDouble(),
+                                id,
+                                id));
+                versions.append(sep)
+                        .append(String.format(
+                                "(%d,%d,1,%d,%d,'%s','Generated for benchmarks.','https://docs.aws.amazon.com/','%s',NOW(6))",
+                                id, id, domain.id(), difficulty, stem, tag));
                 for (int o = 0; o < 4; o++) {
-                    options.append(i == 0 && o == 0 ? "" : ",").append(String.format(
-                            "(%d,%d,'Option %d of question %d',%s,'Because.')", id, o, o, id, o == 0 ? "TRUE" : "FALSE"));
+                    options.append(i == 0 && o == 0 ? "" : ",")
+                            .append(String.format(
+                                    "(%d,%d,'Option %d of question %d',%s,'Because.')",
+                                    id, o, o, id, o == 0 ? "TRUE" : "FALSE"));
                 }
                 tags.append(sep).append(String.format("(%d,'%s')", id, tag));
             }
@@ -82,8 +97,9 @@ final class BulkBank {
         };
         StringBuilder json = new StringBuilder("{\"format\":\"cloudsquad-questions\",\"version\":1,\"questions\":[");
         for (int i = 0; i < count; i++) {
-            json.append(i == 0 ? "" : ",").append(String.format(
-                    """
+            json.append(i == 0 ? "" : ",")
+                    .append(String.format(
+                            """
                     {"certification":"SAA-C03","domain":"%s","stem":"%s","options":[
                     {"text":"Right %d","correct":true,"explanation":"Because it is right."},
                     {"text":"Wrong a %d","correct":false,"explanation":"Because it is wrong."},
@@ -91,8 +107,14 @@ final class BulkBank {
                     {"text":"Wrong c %d","correct":false,"explanation":"Because it is wrong."}],
                     "explanation":"Imported for benchmarks.","references":["https://docs.aws.amazon.com/"],
                     "difficulty":%d,"tags":["%s"],"status":"DRAFT"}""",
-                    domains[random.nextInt(domains.length)], stem(random, i).replace("Question", "Imported"), i, i, i, i,
-                    1 + random.nextInt(3), SERVICES[random.nextInt(SERVICES.length)]));
+                            domains[random.nextInt(domains.length)],
+                            stem(random, i).replace("Question", "Imported"),
+                            i,
+                            i,
+                            i,
+                            i,
+                            1 + random.nextInt(3),
+                            SERVICES[random.nextInt(SERVICES.length)]));
         }
         return json.append("]}").toString();
     }

@@ -3,6 +3,7 @@ package com.cloudsquad.bank;
 import com.cloudsquad.bank.transfer.QuestionData;
 import com.cloudsquad.bank.transfer.QuestionFormat;
 import com.cloudsquad.catalog.Catalog;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.LinkedHashMap;
@@ -95,18 +96,24 @@ class AdminImportController {
             @RequestParam Map<String, String> params,
             Principal principal,
             Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect,
+            HtmxRequest htmx) {
         Map<String, Long> mapping = mapping(params);
         QuestionImport.ImportResult result = imports.confirm(uploadId, principal.getName(), mapping);
         if (result.alreadyImported()) {
             redirect.addFlashAttribute("notice", "This file was already imported.");
-            return "redirect:/admin/questions";
+            return redirectTo("/admin/questions", htmx);
         }
         if (result.created() == 0) {
             return showPreview(result.preview(), mapping, model);
         }
         redirect.addFlashAttribute("notice", "Imported " + result.created() + " question(s).");
-        return "redirect:/admin/questions?sort=-id";
+        return redirectTo("/admin/questions?sort=-id", htmx);
+    }
+
+    /** After an htmx form, a whole-page navigation (the address bar shows the list), else a 302. */
+    private static String redirectTo(String path, HtmxRequest htmx) {
+        return (htmx.isHtmxRequest() ? "redirect:htmx:" : "redirect:") + path;
     }
 
     /** The current filtered selection (up to 10,000 questions) in any format. */

@@ -15,7 +15,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "app.admin-emails=" + CloudSquadIntegrationTest.ADMIN_EMAIL)
+        properties = "app.admin-emails=" + CloudSquadIntegrationTest.ADMIN_EMAIL + ",journey-"
+                + CloudSquadIntegrationTest.ADMIN_EMAIL)
 @AutoConfigureMockMvc
 public @interface CloudSquadIntegrationTest {
 

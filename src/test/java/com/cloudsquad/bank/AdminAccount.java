@@ -1,0 +1,18 @@
+package com.cloudsquad.bank;
+
+import com.cloudsquad.support.CloudSquadIntegrationTest;
+import com.cloudsquad.support.WebSession;
+
+/** The admin account of the test run (APP_ADMIN_EMAILS lists it), registered on first use. */
+final class AdminAccount {
+
+    private static final String EMAIL = "journey-" + CloudSquadIntegrationTest.ADMIN_EMAIL;
+
+    private AdminAccount() {}
+
+    static synchronized String ensure(int port) {
+        // Refused as "already exists" after the first call of the run, which is fine.
+        new WebSession(port).register(EMAIL, "Ada Admin", WebSession.PASSWORD);
+        return EMAIL;
+    }
+}

@@ -157,7 +157,7 @@ public class QuestionForm {
     }
 
     public void setImageKey(String imageKey) {
-        this.imageKey = imageKey;
+        this.imageKey = imageKey == null || imageKey.isBlank() ? null : imageKey;
     }
 
     public boolean isRemoveImage() {

@@ -169,6 +169,26 @@ public class QuestionBank {
         return versions("WHERE v.id = ?", versionId).stream().findFirst();
     }
 
+    /** Many versions at once (an attempt's questions), by id. */
+    @Transactional(readOnly = true)
+    public Map<Long, QuestionVersion> versions(Collection<Long> versionIds) {
+        Map<Long, QuestionVersion> byId = new LinkedHashMap<>();
+        for (List<Long> chunk : chunks(List.copyOf(versionIds), 200)) {
+            String ids = chunk.stream().map(String::valueOf).collect(Collectors.joining(","));
+            // ids are longs from our own tables, joined as numbers: nothing to inject
+            versions("WHERE v.id IN (" + ids + ")").forEach(v -> byId.put(v.id(), v));
+        }
+        return byId;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> list, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += size) {
+            chunks.add(list.subList(i, Math.min(list.size(), i + size)));
+        }
+        return chunks;
+    }
+
     /** Every version of a question, oldest first. */
     @Transactional(readOnly = true)
     public List<QuestionVersion> history(long questionId) {
@@ -320,13 +340,13 @@ public class QuestionBank {
         }
     }
 
-    private List<QuestionVersion> versions(String where, long param) {
+    private List<QuestionVersion> versions(String where, Object... params) {
         Map<Long, List<QuestionContent.Option>> options = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT o.version_id, o.text, o.correct, o.explanation
                         FROM question_option o JOIN question_version v ON v.id = o.version_id
                         """ + where + " ORDER BY o.version_id, o.position")
-                .param(param)
+                .params(params)
                 .query((ResultSet rs) -> {
                     options.computeIfAbsent(rs.getLong("version_id"), k -> new ArrayList<>())
                             .add(new QuestionContent.Option(
@@ -337,7 +357,7 @@ public class QuestionBank {
                                v.refs, v.tags, v.image_key, v.created_at, v.created_by
                         FROM question_version v
                         """ + where + " ORDER BY v.version_no")
-                .param(param)
+                .params(params)
                 .query((rs, n) -> toVersion(rs, options.getOrDefault(rs.getLong("id"), List.of())))
                 .list();
     }

@@ -1,0 +1,127 @@
+package com.cloudsquad.bank;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Draws random published questions of one domain. Each question carries a random key fixed at
+ * creation; a draw starts at a random point of the (domain, status, random_key) index and reads
+ * a few rows on from there, so its cost does not grow with the bank (no ORDER BY RAND()).
+ */
+@Service
+public class QuestionDraw {
+
+    /** Easy, medium, hard in the bank's intended 30/50/20 mix. */
+    static final int[] DIFFICULTY_SHARE = {30, 50, 20};
+
+    private final JdbcClient jdbc;
+    private final RandomGenerator random;
+
+    QuestionDraw(JdbcClient jdbc, RandomGenerator random) {
+        this.jdbc = jdbc;
+        this.random = random;
+    }
+
+    /**
+     * Up to {@code count} different questions, avoiding {@code avoid} (recently seen) while others
+     * are available, with a mix of difficulties.
+     */
+    @Transactional(readOnly = true)
+    public List<Drawn> draw(long domainId, int count, Set<Long> avoid) {
+        if (count <= 0) {
+            return List.of();
+        }
+        int window = count * 4 + Math.min(avoid.size(), 400);
+        double start = random.nextDouble();
+        List<Drawn> candidates = new ArrayList<>(window(domainId, ">=", start, window));
+        if (candidates.size() < window) {
+            candidates.addAll(window(domainId, "<", start, window - candidates.size()));
+        }
+        List<Drawn> fresh =
+                candidates.stream().filter(c -> !avoid.contains(c.questionId())).toList();
+        List<Drawn> seen =
+                candidates.stream().filter(c -> avoid.contains(c.questionId())).toList();
+        List<Drawn> picked = new ArrayList<>();
+        // difficulty targets first, from questions not seen recently
+        int[] targets = shares(count);
+        for (int d = 1; d <= 3; d++) {
+            int difficulty = d;
+            fresh.stream()
+                    .filter(c -> c.difficulty() == difficulty)
+                    .limit(targets[d - 1])
+                    .forEach(picked::add);
+        }
+        for (List<Drawn> pool : List.of(fresh, seen)) {
+            for (Drawn c : pool) {
+                if (picked.size() >= count) {
+                    break;
+                }
+                if (!picked.contains(c)) {
+                    picked.add(c);
+                }
+            }
+        }
+        return picked.size() > count ? picked.subList(0, count) : picked;
+    }
+
+    /** How many options each version has, for shuffling. */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> optionCounts(Collection<Long> versionIds) {
+        Map<Long, Integer> counts = new LinkedHashMap<>();
+        if (versionIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("SELECT version_id, COUNT(*) AS n FROM question_option WHERE version_id IN (:ids) GROUP BY version_id")
+                .param("ids", versionIds)
+                .query(rs -> {
+                    counts.put(rs.getLong("version_id"), rs.getInt("n"));
+                });
+        return counts;
+    }
+
+    private List<Drawn> window(long domainId, String comparison, double start, int limit) {
+        return jdbc.sql("""
+                        SELECT id, current_version_id, difficulty FROM question
+                        WHERE domain_id = ? AND status = 'PUBLISHED' AND random_key """ + comparison + """
+                                 ?
+                                ORDER BY random_key LIMIT ?""")
+                .params(domainId, start, limit)
+                .query((rs, n) ->
+                        new Drawn(rs.getLong("id"), rs.getLong("current_version_id"), rs.getInt("difficulty")))
+                .list();
+    }
+
+    static int[] shares(int count) {
+        int[] targets = new int[3];
+        double[] remainders = new double[3];
+        int given = 0;
+        for (int i = 0; i < 3; i++) {
+            double exact = count * DIFFICULTY_SHARE[i] / 100.0;
+            targets[i] = (int) exact;
+            remainders[i] = exact - targets[i];
+            given += targets[i];
+        }
+        while (given < count) {
+            int best = 0;
+            for (int i = 1; i < 3; i++) {
+                if (remainders[i] > remainders[best]) {
+                    best = i;
+                }
+            }
+            targets[best]++;
+            remainders[best] = -1;
+            given++;
+        }
+        return targets;
+    }
+
+    public record Drawn(long questionId, long versionId, int difficulty) {}
+}

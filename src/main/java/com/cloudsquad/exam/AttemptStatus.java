@@ -1,0 +1,12 @@
+package com.cloudsquad.exam;
+
+public enum AttemptStatus {
+    IN_PROGRESS,
+    SUBMITTED,
+    EXPIRED,
+    ABANDONED;
+
+    public boolean closed() {
+        return this != IN_PROGRESS;
+    }
+}

@@ -218,6 +218,9 @@ public class QuestionImport {
         if (domain == null && errors.isEmpty()) {
             String category = q.category() == null ? "" : q.category();
             Long mapped = categoryDomains.get(category);
+            if (mapped == null) {
+                mapped = domainNamedBy(category, certifications);
+            }
             if (mapped != null) {
                 for (Certification c : certifications) {
                     Optional<ExamDomain> d = c.domain(mapped);
@@ -273,6 +276,27 @@ public class QuestionImport {
                 errors,
                 warnings,
                 errors.isEmpty() ? content : null);
+    }
+
+    /**
+     * The domain a category path names on its own, as our GIFT and Moodle exports write it:
+     * "SAA-C03/Design Secure Architectures" (any prefix before the code is ignored).
+     */
+    static Long domainNamedBy(String category, List<Certification> certifications) {
+        String[] parts = category.split("/");
+        for (int i = 0; i + 1 < parts.length; i++) {
+            String code = parts[i].strip();
+            String domainName = parts[i + 1].strip();
+            for (Certification c : certifications) {
+                if (c.code().equalsIgnoreCase(code)) {
+                    Optional<ExamDomain> domain = c.domainNamed(domainName);
+                    if (domain.isPresent()) {
+                        return domain.get().id();
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private Optional<Upload> findUpload(String id, String owner) {

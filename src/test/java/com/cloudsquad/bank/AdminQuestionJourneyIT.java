@@ -1,6 +1,7 @@
 package com.cloudsquad.bank;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.cloudsquad.support.Browsers;
 import com.cloudsquad.support.CloudSquadIntegrationTest;
@@ -11,6 +12,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -113,5 +115,45 @@ class AdminQuestionJourneyIT {
         assertThat(page.getByTestId("result-count")).hasText("1 question");
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*q=" + marker + ".*"));
         Browsers.screenshot(page, "13-admin-question-list");
+    }
+
+    @Test
+    void anAdminImportsAGiftFileSeesTheLineOfTheBadQuestionFixesItAndImports() {
+        String good =
+                "::Queue::Which service buffers requests between tiers (%s)? {=Amazon SQS ~Amazon SNS ~Amazon EBS ~AWS Glue}"
+                        .formatted(marker);
+        String broken =
+                "::CDN::Which service is a content delivery network (%s)? {=Amazon CloudFront ~Amazon S3 ~AWS WAF ~Amazon VPC"
+                        .formatted(marker);
+        String file = "$CATEGORY: SAA-C03/Design Resilient Architectures\n\n" + good + "\n\n" + broken + "\n";
+
+        page.navigate("/admin/questions/import");
+        page.getByLabel("File", new Page.GetByLabelOptions().setExact(true))
+                .setInputFiles(new FilePayload("bank.gift", "text/plain", file.getBytes(UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview import"))
+                .click();
+        assertThat(page.getByTestId("import-errors"))
+                .containsText("line 5 ('CDN'): The answers start with { but there is no closing }.");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import 2 question(s)")))
+                .isDisabled();
+        Browsers.screenshot(page, "14-admin-import-error");
+
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Import").setExact(true))
+                .click();
+        String fixed = file.replace("~Amazon VPC", "~Amazon VPC}");
+        page.getByLabel("File", new Page.GetByLabelOptions().setExact(true))
+                .setInputFiles(new FilePayload("bank.gift", "text/plain", fixed.getBytes(UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview import"))
+                .click();
+        assertThat(page.getByTestId("import-summary")).hasText("2 question(s) read, 0 with errors, 0 skipped");
+        Browsers.screenshot(page, "15-admin-import-preview");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import 2 question(s)"))
+                .click();
+
+        assertThat(page.getByText("Imported 2 question(s).")).isVisible();
+        page.getByLabel("Search").fill(marker);
+        assertThat(page.getByTestId("result-count")).hasText("2 questions");
     }
 }

@@ -14,3 +14,190 @@ document.addEventListener("htmx:xhr:progress", (event) => {
     bar.value = Math.round((event.detail.loaded / event.detail.total) * 100);
   }
 });
+
+// ---- Taking an attempt -------------------------------------------------------------------
+// Autosave: the answer form posts on every change (htmx). When a save fails (network lost,
+// server down) the page says so and sends the answer again until the server acknowledges it;
+// navigation waits for the pending save, so nothing shown as saved is ever lost.
+(() => {
+  const form = () => document.getElementById("answer-form");
+  let pending = false;
+  let changes = 0; // choices made so far
+  let sent = 0; // the choices the request in flight carries
+  let retryDelay = 1000;
+  let retryTimer = null;
+  let pendingHref = null;
+
+  const status = (state, text) => {
+    const el = document.getElementById("save-status");
+    if (el) {
+      el.dataset.state = state;
+      el.textContent = text;
+    }
+  };
+
+  document.addEventListener("change", (event) => {
+    const f = form();
+    if (f && f.contains(event.target)) {
+      pending = true;
+      changes++;
+      f.querySelectorAll(".answer-option").forEach((label) => {
+        const input = label.querySelector("input");
+        label.classList.toggle("selected", !!(input && input.checked));
+      });
+    }
+  });
+
+  document.addEventListener("htmx:beforeRequest", (event) => {
+    if (event.target === form()) {
+      sent = changes;
+      status("saving", "Saving…");
+    }
+  });
+
+  const scheduleRetry = (message) => {
+    status("error", message);
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      const f = form();
+      if (f) {
+        status("saving", "Saving again…");
+        htmx.trigger(f, "retry");
+      }
+    }, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 15000);
+  };
+
+  document.addEventListener("htmx:sendError", (event) => {
+    if (event.target === form()) {
+      scheduleRetry("Not saved: no connection. Trying again…");
+    }
+  });
+  document.addEventListener("htmx:timeout", (event) => {
+    if (event.target === form()) {
+      scheduleRetry("Not saved: the server did not answer. Trying again…");
+    }
+  });
+  document.addEventListener("htmx:responseError", (event) => {
+    if (event.target === form()) {
+      scheduleRetry("Not saved: the server had a problem. Trying again…");
+    }
+  });
+  document.addEventListener("htmx:afterRequest", (event) => {
+    if (event.target === form() && event.detail.successful) {
+      // Saved only if no newer choice was made while this one was on its way (htmx sends it next).
+      pending = sent !== changes;
+      retryDelay = 1000;
+      const state = document.getElementById("save-status");
+      if (state && state.dataset.state === "closed") {
+        form().querySelectorAll("input").forEach((input) => (input.disabled = true));
+      }
+      if (pendingHref && !pending) {
+        window.location.href = pendingHref;
+      }
+    }
+  });
+
+  // Links away from the question wait for an unsaved answer.
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("a[href]");
+    if (link && form() && pending && !event.defaultPrevented) {
+      event.preventDefault();
+      pendingHref = link.href;
+      status("saving", "Saving before leaving…");
+    }
+  });
+  window.addEventListener("beforeunload", (event) => {
+    if (form() && pending && !pendingHref) {
+      event.preventDefault();
+    }
+  });
+
+  // Keyboard: 1-9 choose, N next, P previous, F flag.
+  document.addEventListener("keydown", (event) => {
+    const f = form();
+    if (!f || event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    const target = event.target;
+    if (target && (target.tagName === "TEXTAREA" || target.tagName === "SELECT" ||
+        (target.tagName === "INPUT" && !["radio", "checkbox"].includes(target.type)))) {
+      return;
+    }
+    const key = event.key.toLowerCase();
+    if (/^[1-9]$/.test(key)) {
+      const inputs = f.querySelectorAll("input[name='choice']");
+      const input = inputs[Number(key) - 1];
+      if (input && !input.disabled) {
+        event.preventDefault();
+        input.click();
+        input.focus();
+      }
+    } else if (key === "n" || key === "p") {
+      const link = document.querySelector(`[data-nav='${key === "n" ? "next" : "prev"}']`);
+      if (link) {
+        event.preventDefault();
+        link.click();
+      }
+    } else if (key === "f") {
+      const flag = document.getElementById("flag-button");
+      if (flag && !flag.disabled) {
+        event.preventDefault();
+        flag.click();
+      }
+    }
+  });
+
+  // The countdown only displays the server's deadline (sent as the time left when the page was
+  // made). Warnings at 5 and 1 minutes; at zero the page goes to the results, which the server
+  // closes and scores.
+  const startTimer = () => {
+    const timer = document.getElementById("timer");
+    if (!timer || timer.dataset.started) {
+      return;
+    }
+    timer.dataset.started = "true";
+    const end = performance.now() + Number(timer.dataset.remainingMs);
+    const announce = document.getElementById("timer-announce");
+    let warned5 = false;
+    let warned1 = false;
+    const tick = () => {
+      const left = Math.max(0, end - performance.now());
+      const total = Math.ceil(left / 1000);
+      const h = Math.floor(total / 3600);
+      const m = Math.floor((total % 3600) / 60);
+      const s = total % 60;
+      const pad = (n) => String(n).padStart(2, "0");
+      timer.textContent = (h > 0 ? `${h}:${pad(m)}` : `${m}`) + `:${pad(s)}`;
+      timer.setAttribute("aria-label", `Time left: ${h > 0 ? h + " h " : ""}${m} min ${s} s`);
+      if (left <= 300000 && !warned5) {
+        warned5 = true;
+        timer.classList.add("warn");
+        if (announce && left > 60000) announce.textContent = "5 minutes left.";
+      }
+      if (left <= 60000 && !warned1) {
+        warned1 = true;
+        timer.classList.add("danger");
+        if (announce) announce.textContent = "1 minute left.";
+      }
+      if (left <= 0) {
+        timer.textContent = "Time is up";
+        const f = form();
+        if (f) f.querySelectorAll("input, button").forEach((el) => (el.disabled = true));
+        const go = () => (window.location.href = timer.dataset.resultsUrl);
+        // Let a save in flight finish first.
+        if (pending) {
+          pendingHref = timer.dataset.resultsUrl;
+          setTimeout(go, 5000);
+        } else {
+          setTimeout(go, 500);
+        }
+        return;
+      }
+      setTimeout(tick, 250);
+    };
+    tick();
+  };
+  document.addEventListener("DOMContentLoaded", startTimer);
+  document.addEventListener("htmx:load", startTimer);
+})();

@@ -2,7 +2,8 @@ CREATE TABLE attempt (
     id               BIGINT       NOT NULL AUTO_INCREMENT,
     account_id       BIGINT       NOT NULL,
     certification_id BIGINT       NOT NULL,
-    mode             VARCHAR(12)  NOT NULL, -- READINESS, MOCK
+    mode             VARCHAR(12)  NOT NULL, -- READINESS, MOCK (timed); PRACTICE, DRILL, REVIEW (untimed)
+    domain_id        BIGINT       NULL,     -- a domain drill's domain
     status           VARCHAR(12)  NOT NULL, -- IN_PROGRESS, SUBMITTED, EXPIRED, ABANDONED
     question_count   INT          NOT NULL,
     started_at       TIMESTAMP(6) NOT NULL,
@@ -21,7 +22,7 @@ CREATE TABLE attempt (
     CONSTRAINT attempt_certification_fk FOREIGN KEY (certification_id) REFERENCES certification (id),
     INDEX attempt_overdue (status, deadline_at),
     INDEX attempt_by_account (account_id, started_at)
-) ENGINE=InnoDB;
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- The questions of an attempt, pointing at the exact versions shown, with the option order
 -- (original option positions in display order) and the choice (original positions).
@@ -35,9 +36,11 @@ CREATE TABLE attempt_question (
     selected     VARCHAR(40)  NULL,
     flagged      BOOLEAN      NOT NULL DEFAULT FALSE,
     answered_at  TIMESTAMP(6) NULL,
-    correct      BOOLEAN      NULL,
+    checked_at   TIMESTAMP(6) NULL,     -- practice modes: the answer was checked and is locked
+    correct      BOOLEAN      NULL,     -- set when checked (practice) or when the attempt closes
     PRIMARY KEY (attempt_id, position),
     CONSTRAINT attempt_question_attempt_fk FOREIGN KEY (attempt_id) REFERENCES attempt (id),
     CONSTRAINT attempt_question_version_fk FOREIGN KEY (version_id) REFERENCES question_version (id),
-    INDEX attempt_question_by_question (question_id)
-) ENGINE=InnoDB;
+    INDEX attempt_question_by_question (question_id),
+    INDEX attempt_question_graded (question_id, correct)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -72,6 +72,44 @@ public class QuestionDraw {
         return picked.size() > count ? picked.subList(0, count) : picked;
     }
 
+    /**
+     * The current versions of these questions that are still published, in the order given (a
+     * missed-question review shows the question as it reads today).
+     */
+    @Transactional(readOnly = true)
+    public List<Drawn> published(List<Long> questionIds) {
+        if (questionIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Drawn> byId = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT id, current_version_id, difficulty, domain_id FROM question
+                        WHERE id IN (:ids) AND status = 'PUBLISHED'""").param("ids", questionIds).query(rs -> {
+            byId.put(
+                    rs.getLong("id"),
+                    new Drawn(rs.getLong("id"), rs.getLong("current_version_id"), rs.getInt("difficulty")));
+        });
+        return questionIds.stream()
+                .map(byId::get)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
+    /** The domain of each question. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> domains(Collection<Long> questionIds) {
+        Map<Long, Long> domains = new LinkedHashMap<>();
+        if (questionIds.isEmpty()) {
+            return domains;
+        }
+        jdbc.sql("SELECT id, domain_id FROM question WHERE id IN (:ids)")
+                .param("ids", questionIds)
+                .query(rs -> {
+                    domains.put(rs.getLong("id"), rs.getLong("domain_id"));
+                });
+        return domains;
+    }
+
     /** How many options each version has, for shuffling. */
     @Transactional(readOnly = true)
     public Map<Long, Integer> optionCounts(Collection<Long> versionIds) {

@@ -9,6 +9,7 @@ public record Attempt(
         long accountId,
         long certificationId,
         AttemptMode mode,
+        Long domainId,
         AttemptStatus status,
         int questionCount,
         Instant startedAt,
@@ -23,9 +24,22 @@ public record Attempt(
         return deadlineAt != null;
     }
 
-    public Duration timeUsed() {
-        Instant end = closedAt != null ? closedAt : Instant.now();
+    public boolean open() {
+        return status == AttemptStatus.IN_PROGRESS;
+    }
+
+    /** Time from start to close (or to now), never more than the time allowed. */
+    public Duration timeUsed(Instant now) {
+        Instant end = closedAt != null ? closedAt : now;
         Instant capped = deadlineAt != null && end.isAfter(deadlineAt) ? deadlineAt : end;
         return Duration.between(startedAt, capped);
+    }
+
+    public Duration remaining(Instant now) {
+        if (deadlineAt == null) {
+            return null;
+        }
+        Duration left = Duration.between(now, deadlineAt);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 }

@@ -1,13 +1,14 @@
 package com.cloudsquad.exam;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * One question of an attempt: the version shown, the option order (original positions in
- * display order) and the choice (original positions).
+ * display order), the choice (original positions), and whether it was checked (learning modes).
  */
 public record AttemptQuestion(
         int position,
@@ -17,6 +18,7 @@ public record AttemptQuestion(
         List<Integer> optionOrder,
         Set<Integer> selected,
         boolean flagged,
+        boolean checked,
         Boolean correct) {
 
     public boolean answered() {
@@ -30,7 +32,7 @@ public record AttemptQuestion(
         return Arrays.stream(value.split(",")).map(Integer::valueOf).toList();
     }
 
-    static String join(java.util.Collection<Integer> values) {
+    static String join(Collection<Integer> values) {
         return values.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
     }
 }

@@ -1,7 +1,9 @@
 package com.cloudsquad.exam;
 
+import com.cloudsquad.bank.QuestionBank;
 import com.cloudsquad.bank.QuestionContent;
 import com.cloudsquad.bank.QuestionDraw;
+import com.cloudsquad.bank.QuestionVersion;
 import com.cloudsquad.catalog.Certification;
 import com.cloudsquad.catalog.ExamDomain;
 import java.sql.ResultSet;
@@ -23,6 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -47,15 +50,21 @@ public class Attempts {
     private final RandomGenerator random;
     private final ApplicationEventPublisher events;
     private final Scoring scoring;
+    private final JdbcTemplate jdbcTemplate;
+    private final QuestionBank bank;
 
     Attempts(
             JdbcClient jdbc,
+            JdbcTemplate jdbcTemplate,
+            QuestionBank bank,
             QuestionDraw draw,
             Clock clock,
             RandomGenerator random,
             ApplicationEventPublisher events,
             Scoring scoring) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.bank = bank;
         this.draw = draw;
         this.clock = clock;
         this.random = random;
@@ -64,71 +73,143 @@ public class Attempts {
     }
 
     /**
-     * Starts an attempt, or returns the candidate's open timed attempt of this certification
-     * (one at a time: resuming beats losing an attempt to a second tab).
+     * Starts an attempt. A timed one returns the candidate's open timed attempt of this
+     * certification instead, if there is one (resuming beats losing an attempt to a second tab).
      */
     @Transactional
-    public Started start(long accountId, Certification certification, AttemptMode mode) {
-        Optional<Attempt> open = openTimed(accountId, certification.id());
-        if (open.isPresent()) {
-            return new Started(open.get().id(), true);
+    public Started start(long accountId, Certification certification, StartRequest request) {
+        AttemptMode mode = request.mode();
+        if (mode.timed()) {
+            Optional<Attempt> open = openTimed(accountId, certification.id());
+            if (open.isPresent()) {
+                return new Started(open.get().id(), true);
+            }
         }
-        int count = mode == AttemptMode.MOCK ? certification.examQuestions() : certification.readinessQuestions();
-        int minutes = mode == AttemptMode.MOCK ? certification.examMinutes() : certification.readinessMinutes();
-        Map<Long, Integer> weights = new LinkedHashMap<>();
-        certification.domains().forEach(d -> weights.put(d.id(), d.weightPercent()));
-        Map<Long, Integer> quota = DomainQuota.allocate(weights, count);
-        Set<Long> recent = recentQuestions(accountId);
-        List<Picked> picked = new ArrayList<>();
-        for (ExamDomain domain : certification.domains()) {
-            draw.draw(domain.id(), quota.get(domain.id()), recent)
-                    .forEach(q -> picked.add(new Picked(q.questionId(), q.versionId(), domain.id())));
+        List<Picked> picked = pick(accountId, certification, request);
+        int wanted = wantedCount(certification, request);
+        if (mode == AttemptMode.REVIEW) {
+            if (picked.isEmpty()) {
+                throw new NothingToReviewException(certification.code());
+            }
+        } else if (picked.size() < wanted) {
+            throw new NotEnoughQuestionsException(certification.code(), wanted, picked.size());
         }
-        if (picked.size() < count) {
-            throw new NotEnoughQuestionsException(certification.code(), count, picked.size());
+        if (mode != AttemptMode.REVIEW) {
+            shuffle(picked);
         }
-        shuffle(picked);
         Map<Long, Integer> optionCounts =
                 draw.optionCounts(picked.stream().map(Picked::versionId).toList());
         Instant now = clock.instant();
+        Instant deadline = mode.timed() ? now.plus(Duration.ofMinutes(minutes(certification, mode))) : null;
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         try {
             jdbc.sql("""
-                            INSERT INTO attempt (account_id, certification_id, mode, status, question_count, started_at,
-                                                 deadline_at, open_timed_slot)
-                            VALUES (?, ?, ?, 'IN_PROGRESS', ?, ?, ?, 1)""")
+                            INSERT INTO attempt (account_id, certification_id, mode, domain_id, status, question_count,
+                                                 started_at, deadline_at, open_timed_slot)
+                            VALUES (?, ?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?)""")
                     .params(
                             accountId,
                             certification.id(),
                             mode.name(),
-                            count,
+                            request.domainId(),
+                            picked.size(),
                             Timestamp.from(now),
-                            Timestamp.from(now.plus(Duration.ofMinutes(minutes))))
+                            deadline == null ? null : Timestamp.from(deadline),
+                            mode.timed() ? 1 : null)
                     .update(key, "id");
         } catch (DuplicateKeyException startedInAnotherTab) {
             return new Started(
                     openTimed(accountId, certification.id()).orElseThrow().id(), true);
         }
         long attemptId = key.getKey().longValue();
+        List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < picked.size(); i++) {
             Picked q = picked.get(i);
             List<Integer> order = IntStream.range(0, optionCounts.getOrDefault(q.versionId(), 0))
                     .boxed()
                     .collect(Collectors.toCollection(ArrayList::new));
             shuffle(order);
-            jdbc.sql("""
-                            INSERT INTO attempt_question (attempt_id, position, question_id, version_id, domain_id, option_order)
-                            VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(
-                            attemptId,
-                            i + 1,
-                            q.questionId(),
-                            q.versionId(),
-                            q.domainId(),
-                            order.stream().map(String::valueOf).collect(Collectors.joining(",")))
-                    .update();
+            rows.add(new Object[] {
+                attemptId,
+                i + 1,
+                q.questionId(),
+                q.versionId(),
+                q.domainId(),
+                order.stream().map(String::valueOf).collect(Collectors.joining(","))
+            });
         }
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO attempt_question (attempt_id, position, question_id, version_id, domain_id, option_order)
+                VALUES (?, ?, ?, ?, ?, ?)""", rows);
         return new Started(attemptId, false);
+    }
+
+    private static int minutes(Certification certification, AttemptMode mode) {
+        return mode == AttemptMode.MOCK ? certification.examMinutes() : certification.readinessMinutes();
+    }
+
+    private static int wantedCount(Certification certification, StartRequest request) {
+        return switch (request.mode()) {
+            case MOCK -> certification.examQuestions();
+            case READINESS -> certification.readinessQuestions();
+            case PRACTICE, DRILL, REVIEW -> request.count();
+        };
+    }
+
+    private List<Picked> pick(long accountId, Certification certification, StartRequest request) {
+        Set<Long> recent = recentQuestions(accountId);
+        List<Picked> picked = new ArrayList<>();
+        switch (request.mode()) {
+            case READINESS, MOCK, PRACTICE -> {
+                Map<Long, Integer> weights = new LinkedHashMap<>();
+                certification.domains().forEach(d -> weights.put(d.id(), d.weightPercent()));
+                Map<Long, Integer> quota = DomainQuota.allocate(weights, wantedCount(certification, request));
+                for (ExamDomain domain : certification.domains()) {
+                    draw.draw(domain.id(), quota.get(domain.id()), recent)
+                            .forEach(q -> picked.add(new Picked(q.questionId(), q.versionId(), domain.id())));
+                }
+            }
+            case DRILL -> {
+                ExamDomain domain = certification
+                        .domain(request.domainId() == null ? -1 : request.domainId())
+                        .orElseThrow(() -> new IllegalArgumentException("Choose a domain of " + certification.code()));
+                draw.draw(domain.id(), request.count(), recent)
+                        .forEach(q -> picked.add(new Picked(q.questionId(), q.versionId(), domain.id())));
+            }
+            case REVIEW -> {
+                List<Long> queue = missedQuestions(accountId, certification.id());
+                List<QuestionDraw.Drawn> current = draw.published(queue);
+                Map<Long, Long> domains = draw.domains(
+                        current.stream().map(QuestionDraw.Drawn::questionId).toList());
+                current.stream()
+                        .limit(request.count())
+                        .forEach(q ->
+                                picked.add(new Picked(q.questionId(), q.versionId(), domains.get(q.questionId()))));
+            }
+        }
+        return picked;
+    }
+
+    /**
+     * The questions this candidate got wrong and has not since answered right twice at least a
+     * day apart, the oldest miss first.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> missedQuestions(long accountId, long certificationId) {
+        Map<Long, MissedQueue.Entry> byQuestion = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT aq.question_id, aq.correct, COALESCE(aq.checked_at, a.closed_at) AS graded_at
+                        FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id
+                        WHERE a.account_id = ? AND a.certification_id = ? AND aq.correct IS NOT NULL
+                          AND COALESCE(aq.checked_at, a.closed_at) IS NOT NULL
+                        ORDER BY graded_at""").params(accountId, certificationId).query(rs -> {
+            byQuestion
+                    .computeIfAbsent(rs.getLong("question_id"), id -> new MissedQueue.Entry())
+                    .record(
+                            rs.getBoolean("correct"),
+                            rs.getTimestamp("graded_at").toInstant());
+        });
+        return MissedQueue.order(byQuestion);
     }
 
     @Transactional(readOnly = true)
@@ -151,6 +232,7 @@ public class Attempts {
                         AttemptQuestion.parseList(rs.getString("option_order")),
                         new HashSet<>(AttemptQuestion.parseList(rs.getString("selected"))),
                         rs.getBoolean("flagged"),
+                        rs.getTimestamp("checked_at") != null,
                         (Boolean) rs.getObject("correct", Boolean.class)))
                 .list();
     }
@@ -158,6 +240,16 @@ public class Attempts {
     @Transactional(readOnly = true)
     public List<Attempt> history(long accountId) {
         return jdbc.sql("SELECT * FROM attempt WHERE account_id = ? ORDER BY started_at DESC LIMIT 50")
+                .param(accountId)
+                .query(Attempts::toAttempt)
+                .list();
+    }
+
+    /** The candidate's attempts still in progress (to resume them from the home page). */
+    @Transactional(readOnly = true)
+    public List<Attempt> open(long accountId) {
+        return jdbc.sql(
+                        "SELECT * FROM attempt WHERE account_id = ? AND status = 'IN_PROGRESS' ORDER BY started_at DESC")
                 .param(accountId)
                 .query(Attempts::toAttempt)
                 .list();
@@ -182,7 +274,7 @@ public class Attempts {
                         UPDATE attempt_question aq JOIN attempt a ON a.id = aq.attempt_id
                         SET aq.selected = ?, aq.answered_at = ?
                         WHERE aq.attempt_id = ? AND aq.position = ? AND a.account_id = ? AND a.status = 'IN_PROGRESS'
-                          AND (a.deadline_at IS NULL OR a.deadline_at >= ?)""")
+                          AND aq.checked_at IS NULL AND (a.deadline_at IS NULL OR a.deadline_at >= ?)""")
                 .params(
                         choice.isEmpty() ? null : AttemptQuestion.join(choice),
                         Timestamp.from(now),
@@ -204,6 +296,57 @@ public class Attempts {
         return updated == 1 ? SaveOutcome.SAVED : SaveOutcome.CLOSED;
     }
 
+    /**
+     * Learning modes: checks the saved answer and locks it. Returns whether it was right, or
+     * empty when there is nothing to check (no answer, not a learning attempt, closed). Checking
+     * twice is harmless: the first check stands.
+     */
+    @Transactional
+    public Optional<Boolean> check(long attemptId, long accountId, int position) {
+        Attempt attempt =
+                find(attemptId).filter(a -> a.accountId() == accountId).orElse(null);
+        if (attempt == null || !attempt.mode().learning() || !attempt.open()) {
+            return Optional.empty();
+        }
+        AttemptQuestion question = questions(attemptId).stream()
+                .filter(q -> q.position() == position)
+                .findFirst()
+                .orElse(null);
+        if (question == null || !question.answered()) {
+            return Optional.empty();
+        }
+        if (question.checked()) {
+            return Optional.ofNullable(question.correct());
+        }
+        QuestionVersion version = bank.version(question.versionId()).orElseThrow();
+        boolean right = AnswerKey.isRight(question.selected(), correctPositions(version.content()));
+        jdbc.sql("""
+                        UPDATE attempt_question SET checked_at = ?, correct = ?
+                        WHERE attempt_id = ? AND position = ? AND checked_at IS NULL AND selected = ?""")
+                .params(
+                        Timestamp.from(clock.instant()),
+                        right,
+                        attemptId,
+                        position,
+                        AttemptQuestion.join(question.selected()))
+                .update();
+        return questions(attemptId).stream()
+                .filter(q -> q.position() == position)
+                .findFirst()
+                .map(AttemptQuestion::correct);
+    }
+
+    /** A learning attempt the candidate leaves: closed, not scored; checked answers still count for review. */
+    @Transactional
+    public boolean abandon(long attemptId, long accountId) {
+        return jdbc.sql("""
+                        UPDATE attempt SET status = 'ABANDONED', closed_at = ?
+                        WHERE id = ? AND account_id = ? AND status = 'IN_PROGRESS' AND deadline_at IS NULL""")
+                        .params(Timestamp.from(clock.instant()), attemptId, accountId)
+                        .update()
+                == 1;
+    }
+
     /** The candidate submits. True when this call closed it; false when it was already closed. */
     @Transactional
     public boolean submit(long attemptId, long accountId) {
@@ -217,6 +360,19 @@ public class Attempts {
         if (attempt.status() != AttemptStatus.IN_PROGRESS
                 || attempt.deadlineAt() == null
                 || !clock.instant().isAfter(attempt.deadlineAt().plus(GRACE))) {
+            return false;
+        }
+        return close(attemptId, attempt.accountId(), AttemptStatus.EXPIRED);
+    }
+
+    /**
+     * Closes the attempt as soon as its deadline has passed, without the grace period: for the
+     * candidate's own browser, which has sent its last save before asking for the results.
+     */
+    @Transactional
+    public boolean expireAtDeadline(long attemptId) {
+        Attempt attempt = find(attemptId).orElseThrow();
+        if (!attempt.open() || attempt.deadlineAt() == null || !clock.instant().isAfter(attempt.deadlineAt())) {
             return false;
         }
         return close(attemptId, attempt.accountId(), AttemptStatus.EXPIRED);
@@ -249,10 +405,14 @@ public class Attempts {
         Attempt attempt = find(attemptId).orElseThrow();
         List<AttemptQuestion> questions = questions(attemptId);
         Scoring.Score score = scoring.score(attempt, questions);
-        for (AttemptQuestion q : questions) {
-            jdbc.sql("UPDATE attempt_question SET correct = ? WHERE attempt_id = ? AND position = ?")
-                    .params(score.correctPositions().contains(q.position()), attemptId, q.position())
-                    .update();
+        if (attempt.mode().timed()) {
+            jdbcTemplate.batchUpdate(
+                    "UPDATE attempt_question SET correct = ? WHERE attempt_id = ? AND position = ?",
+                    questions.stream()
+                            .map(q -> new Object[] {
+                                score.correctPositions().contains(q.position()), attemptId, q.position()
+                            })
+                            .toList());
         }
         jdbc.sql("UPDATE attempt SET correct_count = ?, raw_percent = ?, scaled_score = ?, passed = ? WHERE id = ?")
                 .params(score.correct(), score.rawPercent(), score.scaled(), score.passed(), attemptId)
@@ -294,6 +454,7 @@ public class Attempts {
                 rs.getLong("account_id"),
                 rs.getLong("certification_id"),
                 AttemptMode.valueOf(rs.getString("mode")),
+                (Long) rs.getObject("domain_id", Long.class),
                 AttemptStatus.valueOf(rs.getString("status")),
                 rs.getInt("question_count"),
                 rs.getTimestamp("started_at").toInstant(),
@@ -308,6 +469,19 @@ public class Attempts {
     private record Picked(long questionId, long versionId, long domainId) {}
 
     public record Started(long attemptId, boolean resumed) {}
+
+    /**
+     * What the candidate asked for.
+     *
+     * @param count questions for practice, drill and review (timed modes use the certification's)
+     * @param domainId the drill's domain
+     */
+    public record StartRequest(AttemptMode mode, int count, Long domainId) {
+
+        public static StartRequest of(AttemptMode mode) {
+            return new StartRequest(mode, 0, null);
+        }
+    }
 
     public enum SaveOutcome {
         SAVED,

@@ -1,6 +1,16 @@
 package com.cloudsquad.site;
 
+import com.cloudsquad.account.AccountPrincipal;
+import com.cloudsquad.catalog.Catalog;
+import com.cloudsquad.catalog.Certification;
+import com.cloudsquad.exam.Attempts;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 @Controller
@@ -9,8 +19,31 @@ class HomeController {
     static final String VIEW_HOME = "site/home";
     static final String VIEW_ADMIN_HOME = "admin/home";
 
+    private final Attempts attempts;
+    private final Catalog catalog;
+
+    HomeController(Attempts attempts, Catalog catalog) {
+        this.attempts = attempts;
+        this.catalog = catalog;
+    }
+
+    /** An attempt to resume, as the home page lists it. */
+    public record Resume(long attemptId, String label) {}
+
     @GetMapping("/")
-    String home() {
+    String home(@AuthenticationPrincipal AccountPrincipal user, Model model) {
+        if (user != null) {
+            Map<Long, Certification> certifications =
+                    catalog.certifications().stream().collect(Collectors.toMap(Certification::id, Function.identity()));
+            List<Resume> open = attempts.open(user.getAccountId()).stream()
+                    .map(a -> new Resume(
+                            a.id(),
+                            "Resume your "
+                                    + certifications.get(a.certificationId()).code() + " "
+                                    + a.mode().label().toLowerCase(java.util.Locale.ROOT)))
+                    .toList();
+            model.addAttribute("resume", open);
+        }
         return VIEW_HOME;
     }
 

@@ -1,5 +1,5 @@
 /** The home page, the admin shell and (later) the public counters. */
-@ApplicationModule(allowedDependencies = {"platform", "account"})
+@ApplicationModule(allowedDependencies = {"platform", "account", "catalog", "exam"})
 package com.cloudsquad.site;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,166 @@
+package com.cloudsquad.exam;
+
+import com.cloudsquad.bank.QuestionBank;
+import com.cloudsquad.bank.QuestionContent;
+import com.cloudsquad.bank.QuestionText;
+import com.cloudsquad.bank.QuestionVersion;
+import com.cloudsquad.catalog.Certification;
+import com.cloudsquad.catalog.ExamDomain;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds what the attempt pages show from an attempt, its questions and the exact versions it
+ * showed. Everything a template needs is computed here (Thymeleaf's restricted mode calls no beans).
+ */
+@Component
+public class AttemptViews {
+
+    private final QuestionBank bank;
+    private final QuestionText text;
+
+    AttemptViews(QuestionBank bank, QuestionText text) {
+        this.bank = bank;
+        this.text = text;
+    }
+
+    public record OptionView(
+            int number,
+            String letter,
+            int originalPosition,
+            String textHtml,
+            boolean selected,
+            boolean correct,
+            String explanationHtml) {}
+
+    /**
+     * @param reveal whether right answers and explanations are shown (results, checked practice)
+     */
+    public record QuestionView(
+            int position,
+            int total,
+            String domainName,
+            String stemHtml,
+            String prompt,
+            boolean multiple,
+            int chooseCount,
+            String imageUrl,
+            List<OptionView> options,
+            boolean flagged,
+            boolean answered,
+            boolean checked,
+            Boolean correct,
+            boolean reveal,
+            String explanationHtml,
+            List<String> references) {}
+
+    public record NavCell(int position, boolean answered, boolean flagged, boolean current, String label) {}
+
+    public record DomainResult(String name, int correct, int total, int percent) {}
+
+    public QuestionView question(
+            AttemptQuestion q, QuestionVersion version, int total, Certification certification, boolean reveal) {
+        QuestionContent content = version.content();
+        Set<Integer> correct = Attempts.correctPositions(content);
+        List<OptionView> options = new ArrayList<>();
+        List<Integer> order = q.optionOrder().isEmpty()
+                ? java.util.stream.IntStream.range(0, content.options().size())
+                        .boxed()
+                        .toList()
+                : q.optionOrder();
+        for (int i = 0; i < order.size(); i++) {
+            int original = order.get(i);
+            QuestionContent.Option option = content.options().get(original);
+            options.add(new OptionView(
+                    i + 1,
+                    String.valueOf((char) ('A' + i)),
+                    original,
+                    inline(option.text()),
+                    q.selected().contains(original),
+                    reveal && option.correct(),
+                    reveal ? text.html(option.explanation()) : ""));
+        }
+        String domain = certification.domain(q.domainId()).map(ExamDomain::name).orElse("");
+        return new QuestionView(
+                q.position(),
+                total,
+                domain,
+                text.html(content.stem()),
+                text.choosePrompt(content.stem(), correct.size()),
+                correct.size() > 1,
+                correct.size(),
+                content.imageKey() == null ? null : "/images/" + content.imageKey(),
+                options,
+                q.flagged(),
+                q.answered(),
+                q.checked(),
+                q.correct(),
+                reveal,
+                reveal ? text.html(content.explanation()) : "",
+                reveal ? content.references() : List.of());
+    }
+
+    /** Option texts are one paragraph: render without the wrapping {@code <p>}. */
+    private String inline(String markdown) {
+        String html = text.html(markdown).strip();
+        if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
+            return html.substring(3, html.length() - 4);
+        }
+        return html;
+    }
+
+    public List<NavCell> nav(List<AttemptQuestion> questions, int current) {
+        return questions.stream()
+                .map(q -> new NavCell(
+                        q.position(),
+                        q.answered(),
+                        q.flagged(),
+                        q.position() == current,
+                        "Question " + q.position() + (q.answered() ? ", answered" : ", not answered")
+                                + (q.flagged() ? ", flagged" : "")))
+                .toList();
+    }
+
+    public Map<Long, QuestionVersion> versions(List<AttemptQuestion> questions) {
+        return bank.versions(questions.stream().map(AttemptQuestion::versionId).toList());
+    }
+
+    public List<DomainResult> domains(List<AttemptQuestion> questions, Certification certification) {
+        Map<Long, int[]> byDomain = new LinkedHashMap<>();
+        certification.domains().forEach(d -> byDomain.put(d.id(), new int[2]));
+        for (AttemptQuestion q : questions) {
+            int[] counts = byDomain.computeIfAbsent(q.domainId(), id -> new int[2]);
+            counts[1]++;
+            if (Boolean.TRUE.equals(q.correct())) {
+                counts[0]++;
+            }
+        }
+        List<DomainResult> results = new ArrayList<>();
+        for (ExamDomain d : certification.domains()) {
+            int[] counts = byDomain.get(d.id());
+            if (counts[1] > 0) {
+                results.add(new DomainResult(d.name(), counts[0], counts[1], Math.round(100f * counts[0] / counts[1])));
+            }
+        }
+        return results;
+    }
+
+    public static String duration(Duration duration) {
+        long seconds = Math.max(0, duration.getSeconds());
+        long h = seconds / 3600;
+        long m = (seconds % 3600) / 60;
+        long s = seconds % 60;
+        return h > 0 ? "%d h %02d min".formatted(h, m) : "%d min %02d s".formatted(m, s);
+    }
+
+    public static long remainingMillis(Attempt attempt, Instant now) {
+        Duration remaining = attempt.remaining(now);
+        return remaining == null ? -1 : remaining.toMillis();
+    }
+}

@@ -1,0 +1,95 @@
+package com.cloudsquad.exam;
+
+import com.cloudsquad.account.AccountPrincipal;
+import com.cloudsquad.catalog.Catalog;
+import com.cloudsquad.catalog.Certification;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Choosing what to take: readiness test, mock exam, practice, domain drill, missed-question review. */
+@Controller
+class ExamController {
+
+    static final String VIEW_START = "exam/start";
+    static final List<Integer> PRACTICE_SIZES = List.of(10, 20, 30);
+    static final int REVIEW_SIZE = 20;
+
+    private final Attempts attempts;
+    private final Catalog catalog;
+
+    ExamController(Attempts attempts, Catalog catalog) {
+        this.attempts = attempts;
+        this.catalog = catalog;
+    }
+
+    public record CertificationChoice(Certification certification, Attempt openTimed, int missed) {}
+
+    public record OpenAttempt(Attempt attempt, String certification, String mode) {}
+
+    @GetMapping("/exams")
+    String start(@AuthenticationPrincipal AccountPrincipal user, Model model) {
+        List<Certification> certifications = catalog.certifications();
+        Map<Long, Certification> byId =
+                certifications.stream().collect(Collectors.toMap(Certification::id, Function.identity()));
+        model.addAttribute(
+                "choices",
+                certifications.stream()
+                        .map(c -> new CertificationChoice(
+                                c,
+                                attempts.openTimed(user.getAccountId(), c.id()).orElse(null),
+                                attempts.missedQuestions(user.getAccountId(), c.id())
+                                        .size()))
+                        .toList());
+        model.addAttribute(
+                "open",
+                attempts.open(user.getAccountId()).stream()
+                        .map(a -> new OpenAttempt(
+                                a,
+                                byId.get(a.certificationId()).code(),
+                                a.mode().label()))
+                        .toList());
+        model.addAttribute("practiceSizes", PRACTICE_SIZES);
+        return VIEW_START;
+    }
+
+    @PostMapping("/exams/{code}/start")
+    String begin(
+            @PathVariable String code,
+            @RequestParam AttemptMode mode,
+            @RequestParam(defaultValue = "10") int count,
+            @RequestParam(required = false) Long domain,
+            @AuthenticationPrincipal AccountPrincipal user,
+            RedirectAttributes redirect) {
+        Certification certification = catalog.byCode(code).orElseThrow(() -> new AttemptNotFoundException(0));
+        int size = mode == AttemptMode.REVIEW ? REVIEW_SIZE : PRACTICE_SIZES.contains(count) ? count : 10;
+        if (mode == AttemptMode.DRILL
+                && (domain == null || certification.domain(domain).isEmpty())) {
+            redirect.addFlashAttribute("alert", "Choose a domain to drill.");
+            return "redirect:/exams";
+        }
+        try {
+            Attempts.Started started =
+                    attempts.start(user.getAccountId(), certification, new Attempts.StartRequest(mode, size, domain));
+            if (started.resumed()) {
+                redirect.addFlashAttribute(
+                        "notice",
+                        "You already have a timed " + certification.code()
+                                + " attempt in progress: here it is. Submit it to start another.");
+            }
+            return "redirect:/attempts/" + started.attemptId();
+        } catch (NotEnoughQuestionsException | NothingToReviewException e) {
+            redirect.addFlashAttribute("alert", e.getMessage());
+            return "redirect:/exams";
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package com.cloudsquad.exam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudsquad.bank.QuestionBank;
+import com.cloudsquad.catalog.Catalog;
+import com.cloudsquad.support.CloudSquadIntegrationTest;
+import com.cloudsquad.support.WebSession;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The attempt pages over HTTP with real logins: pages, fragments, autosave, submit, IDOR. */
+@CloudSquadIntegrationTest
+class AttemptPagesIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    QuestionBank bank;
+
+    @Autowired
+    Attempts attempts;
+
+    ExamFixture fixture;
+    WebSession alice;
+    String base;
+    long attemptId;
+
+    @BeforeEach
+    void aliceStartsAReadinessTest() {
+        fixture = ExamFixture.create(jdbc, catalog, bank, 8);
+        alice = new WebSession(port);
+        alice.register(WebSession.uniqueEmail("alice"), "Alice");
+        alice.get("/exams");
+        HttpResponse<String> started =
+                alice.post("/exams/" + fixture.certification.code() + "/start", Map.of("mode", "READINESS"));
+        assertThat(started.statusCode()).isEqualTo(302);
+        base = WebSession.location(started);
+        assertThat(base).matches("/attempts/\\d+");
+        attemptId = Long.parseLong(base.substring("/attempts/".length()));
+    }
+
+    @Test
+    void theQuestionPageShowsOneQuestionTheGridAndTheServersTimeLeft() {
+        HttpResponse<String> resume = alice.get(base);
+        assertThat(WebSession.location(resume)).isEqualTo(base + "/q/1");
+
+        HttpResponse<String> page = alice.get(base + "/q/1");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("<h1 class=\"question-title\">", "Question 1", "of 10")
+                .contains("data-remaining-ms=\"1")
+                .contains("id=\"nav-10\"")
+                .contains("hx-post=\"/attempts/" + attemptId + "/q/1/answer\"")
+                .contains("0 of 10 answered");
+        assertThat(page.body().split("data-testid=\"option\"", -1).length - 1).isBetween(4, 5);
+    }
+
+    @Test
+    void anAnswerIsSavedAsAFragmentAndAClosedAttemptSaysSoWithALinkToTheResults() {
+        alice.get(base + "/q/2");
+        HttpResponse<String> saved = alice.post(base + "/q/2/answer", Map.of("choice", "1"), "HX-Request", "true");
+
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.body()).contains("data-state=\"saved\"", "Saved").doesNotContain("<header");
+        assertThat(attempts.questions(attemptId).get(1).selected()).containsExactly(1);
+        assertThat(alice.get(base + "/q/2").body()).contains("1 of 10 answered");
+
+        HttpResponse<String> invalid = alice.post(base + "/q/2/answer", Map.of("choice", "9"), "HX-Request", "true");
+        assertThat(invalid.body()).contains("data-state=\"invalid\"");
+
+        HttpResponse<String> submitted = alice.post(base + "/submit", Map.of());
+        assertThat(WebSession.location(submitted)).isEqualTo(base + "/results");
+        HttpResponse<String> late = alice.post(base + "/q/3/answer", Map.of("choice", "0"), "HX-Request", "true");
+        assertThat(late.body()).contains("This attempt is already closed.").contains("href=\"" + base + "/results\"");
+    }
+
+    @Test
+    void flaggingUpdatesTheButtonAndTheGridCellOutOfBand() {
+        alice.get(base + "/q/3");
+        HttpResponse<String> flagged = alice.post(base + "/q/3/flag", Map.of("flagged", "true"), "HX-Request", "true");
+
+        assertThat(flagged.body())
+                .contains("aria-pressed=\"true\"", "Flagged")
+                .contains("id=\"nav-3\"", "hx-swap-oob=\"true\"", "flagged");
+        HttpResponse<String> review = alice.get(base + "/review");
+        assertThat(review.body()).contains("1 flagged for review", "10 unanswered");
+    }
+
+    @Test
+    void submittingTwiceFromTwoTabsScoresOnceAndBothLandOnTheResults() throws Exception {
+        alice.get(base + "/review");
+        List<HttpResponse<String>> responses =
+                AttemptsIT.race(2, (Callable<HttpResponse<String>>) () -> alice.post(base + "/submit", Map.of()));
+
+        assertThat(responses).allSatisfy(r -> assertThat(WebSession.location(r)).isEqualTo(base + "/results"));
+        HttpResponse<String> results = alice.get(base + "/results");
+        assertThat(results.body())
+                .contains("data-testid=\"scaled-score\"", "By domain", "Domain 1", "0 / 4", "Answer review")
+                .contains("Not answered");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM attempt WHERE id = ? AND status = 'SUBMITTED'")
+                        .param(attemptId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(alice.get(base + "/results?show=flagged").body()).contains("No questions here.");
+        assertThat(WebSession.location(alice.get(base + "/q/1"))).isEqualTo(base + "/results");
+    }
+
+    @Test
+    void anotherCandidateGetsNotFoundOnEveryUrlOfTheAttempt() {
+        WebSession mallory = new WebSession(port);
+        mallory.register(WebSession.uniqueEmail("mallory"), "Mallory");
+        mallory.get("/exams");
+
+        for (String path : List.of(base, base + "/q/1", base + "/review", base + "/results")) {
+            assertThat(mallory.get(path).statusCode()).as(path).isEqualTo(404);
+        }
+        for (String path : List.of(
+                base + "/q/1/answer", base + "/q/1/flag", base + "/q/1/check", base + "/submit", base + "/leave")) {
+            assertThat(mallory.post(path, Map.of("choice", "0", "flagged", "true"))
+                            .statusCode())
+                    .as(path)
+                    .isEqualTo(404);
+        }
+        assertThat(attempts.find(attemptId).orElseThrow().status()).isEqualTo(AttemptStatus.IN_PROGRESS);
+        assertThat(attempts.questions(attemptId)).noneMatch(AttemptQuestion::answered);
+        assertThat(attempts.questions(attemptId)).noneMatch(AttemptQuestion::flagged);
+    }
+
+    @Test
+    void anAdminCanLookButNotTouch() {
+        WebSession admin = new WebSession(port);
+        admin.register(CloudSquadIntegrationTest.ADMIN_EMAIL, "Admin", WebSession.PASSWORD);
+        admin.logIn(CloudSquadIntegrationTest.ADMIN_EMAIL, WebSession.PASSWORD);
+
+        HttpResponse<String> page = admin.get(base + "/q/1");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("read-only", "<fieldset disabled=\"disabled\">");
+        assertThat(admin.post(base + "/q/1/answer", Map.of("choice", "0")).statusCode())
+                .isEqualTo(404);
+        assertThat(admin.post(base + "/submit", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(attempts.find(attemptId).orElseThrow().status()).isEqualTo(AttemptStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void theStartPageOffersEveryModeAndTheHomePageOffersToResume() {
+        HttpResponse<String> start = alice.get("/exams");
+        assertThat(start.body())
+                .contains("Resume your " + fixture.certification.code() + " readiness test")
+                .contains("Start mock exam", "Start practice", "Start drill", "Nothing to review yet");
+        assertThat(alice.get("/").body()).contains("Resume your " + fixture.certification.code() + " readiness test");
+        assertThat(alice.get("/attempts").body()).contains("In progress", "Resume");
+    }
+
+    @Test
+    void practiceShowsTheExplanationsOnceChecked() {
+        HttpResponse<String> started = alice.post(
+                "/exams/" + fixture.certification.code() + "/start", Map.of("mode", "PRACTICE", "count", "10"));
+        String practice = WebSession.location(started);
+        alice.get(practice + "/q/1");
+        alice.post(practice + "/q/1/answer", Map.of("choice", "0"), "HX-Request", "true");
+
+        HttpResponse<String> checked = alice.post(practice + "/q/1/check", Map.of());
+        assertThat(WebSession.location(checked)).isEqualTo(practice + "/q/1");
+        String page = alice.get(practice + "/q/1").body();
+        assertThat(page).contains("data-testid=\"feedback\"", "Correct answer", "General explanation");
+        assertThat(page).containsAnyOf("Right!", "Not quite.");
+        assertThat(page).contains("<fieldset disabled=\"disabled\">");
+    }
+}

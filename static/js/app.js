@@ -36,6 +36,7 @@ document.addEventListener("htmx:xhr:progress", (event) => {
     }
   };
 
+  // Capture phase: counted before htmx (listening on the form) sends the request.
   document.addEventListener("change", (event) => {
     const f = form();
     if (f && f.contains(event.target)) {
@@ -46,7 +47,7 @@ document.addEventListener("htmx:xhr:progress", (event) => {
         label.classList.toggle("selected", !!(input && input.checked));
       });
     }
-  });
+  }, true);
 
   document.addEventListener("htmx:beforeRequest", (event) => {
     if (event.target === form()) {

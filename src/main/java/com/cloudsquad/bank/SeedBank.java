@@ -51,14 +51,14 @@ class SeedBank implements ApplicationRunner {
         if (!enabled) {
             return;
         }
-        boolean seededBefore =
-                jdbc.sql("SELECT COUNT(*) FROM bank_seed").query(Long.class).single() > 0;
+        List<String> loaded =
+                jdbc.sql("SELECT name FROM bank_seed").query(String.class).list();
         boolean bankEmpty =
                 jdbc.sql("SELECT COUNT(*) FROM question").query(Long.class).single() == 0;
-        if (seededBefore || !bankEmpty) {
-            return;
+        if (loaded.isEmpty() && !bankEmpty) {
+            return; // a bank the admins built themselves: never mix the seed into it
         }
-        FILES.forEach(this::loadOnce);
+        FILES.stream().filter(file -> !loaded.contains(file)).forEach(this::loadOnce);
     }
 
     void loadOnce(String file) {

@@ -63,11 +63,8 @@ class SecurityConfiguration {
                                 "/register",
                                 "/login",
                                 "/error",
-                                "/css/**",
-                                "/js/**",
-                                "/img/**",
+                                "/assets/**",
                                 "/webjars/**",
-                                "/favicon.svg",
                                 "/actuator/health",
                                 "/actuator/health/**")
                         .permitAll()

@@ -238,13 +238,18 @@ public class QuestionBank {
                 .params(params)
                 .query(Long.class)
                 .single();
-        List<QuestionRow> rows = jdbc.sql(
-                        """
+        List<QuestionRow> rows = jdbc.sql("""
                         SELECT q.id, LEFT(q.stem, 240) AS stem, c.code, d.name AS domain_name, q.difficulty,
                                q.multiple_response, q.status, q.version_count, q.updated_at
-                        FROM question q
-                        JOIN certification c ON c.id = q.certification_id
-                        JOIN exam_domain d ON d.id = q.domain_id""" + where + " ORDER BY " + orderBy(filter.sort()) + " LIMIT :size OFFSET :offset")
+                        FROM (SELECT q.id FROM question q""" + where + " ORDER BY " + orderBy(filter.sort())
+                        // A deferred join: the page's ids come from an index walk in sort
+                        // order; only those 25 rows are then joined and read in full.
+                        + """
+                                 LIMIT :size OFFSET :offset) page
+                                JOIN question q ON q.id = page.id
+                                JOIN certification c ON c.id = q.certification_id
+                                JOIN exam_domain d ON d.id = q.domain_id
+                                ORDER BY """ + " " + orderBy(filter.sort()))
                 .params(params)
                 .param("size", filter.size())
                 .param("offset", (long) filter.page() * filter.size())

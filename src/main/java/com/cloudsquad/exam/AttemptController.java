@@ -139,20 +139,23 @@ class AttemptController {
             @RequestParam(name = "choice", required = false) List<Integer> choice,
             @AuthenticationPrincipal AccountPrincipal user,
             Model model) {
-        Attempt attempt = own(id, user);
+        // The hot path is two statements: this lookup (which also proves ownership) and the save.
+        int options = attempts.optionCount(id, user.getAccountId(), position)
+                .orElseThrow(() -> new AttemptNotFoundException(id));
         Set<Integer> selected = new HashSet<>(choice == null ? List.of() : choice);
-        int options = optionCount(id, position);
+        model.addAttribute("base", "/attempts/" + id);
         if (selected.stream().anyMatch(c -> c < 0 || c >= options)) {
             model.addAttribute("saveState", "invalid");
             return VIEW_QUESTION + " :: save-status";
         }
         Attempts.SaveOutcome outcome = attempts.saveAnswer(id, user.getAccountId(), position, selected);
-        model.addAttribute("base", "/attempts/" + id);
         if (outcome == Attempts.SaveOutcome.SAVED) {
             model.addAttribute("saveState", "saved");
-            model.addAttribute("savedAt", clock.instant());
         } else {
-            attempts.find(id).filter(this::overdue).ifPresent(a -> attempts.expireAtDeadline(id));
+            Attempt attempt = own(id, user);
+            if (overdue(attempt)) {
+                attempts.expireAtDeadline(id);
+            }
             boolean checked = attempt.mode().learning()
                     && attempts.questions(id).get(position - 1).checked();
             model.addAttribute("saveState", checked ? "locked" : "closed");
@@ -302,14 +305,6 @@ class AttemptController {
 
     private boolean overdue(Attempt attempt) {
         return attempt.open() && attempt.deadlineAt() != null && clock.instant().isAfter(attempt.deadlineAt());
-    }
-
-    private int optionCount(long id, int position) {
-        List<AttemptQuestion> questions = attempts.questions(id);
-        if (position < 1 || position > questions.size()) {
-            throw new AttemptNotFoundException(id);
-        }
-        return questions.get(position - 1).optionOrder().size();
     }
 
     /** The user's own attempt (to change it); anything else is "not found". */

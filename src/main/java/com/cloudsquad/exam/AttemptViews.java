@@ -60,7 +60,9 @@ public class AttemptViews {
             String explanationHtml,
             List<String> references) {}
 
-    public record NavCell(int position, boolean answered, boolean flagged, boolean current, String label) {}
+    /** A cell of the question grid, with its markup values computed once (the grid is the page's biggest loop). */
+    public record NavCell(
+            int position, boolean answered, boolean flagged, boolean current, String label, String cssClass) {}
 
     public record DomainResult(String name, int correct, int total, int percent) {}
 
@@ -123,7 +125,9 @@ public class AttemptViews {
                         q.flagged(),
                         q.position() == current,
                         "Question " + q.position() + (q.answered() ? ", answered" : ", not answered")
-                                + (q.flagged() ? ", flagged" : "")))
+                                + (q.flagged() ? ", flagged" : ""),
+                        "nav-cell" + (q.answered() ? " answered" : "") + (q.flagged() ? " flagged" : "")
+                                + (q.position() == current ? " current" : "")))
                 .toList();
     }
 

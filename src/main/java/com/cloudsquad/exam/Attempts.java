@@ -263,6 +263,20 @@ public class Attempts {
                 .optional();
     }
 
+    /** How many options a question of the candidate's own attempt has; empty when it is not theirs. */
+    @Transactional(readOnly = true)
+    public java.util.OptionalInt optionCount(long attemptId, long accountId, int position) {
+        return jdbc.sql("""
+                        SELECT aq.option_order FROM attempt_question aq JOIN attempt a ON a.id = aq.attempt_id
+                        WHERE aq.attempt_id = ? AND aq.position = ? AND a.account_id = ?""")
+                .params(attemptId, position, accountId)
+                .query(String.class)
+                .optional()
+                .map(order -> java.util.OptionalInt.of(
+                        AttemptQuestion.parseList(order).size()))
+                .orElse(java.util.OptionalInt.empty());
+    }
+
     /**
      * Saves a choice (original option positions) the moment it is made. Refused once the attempt
      * is closed or its deadline (plus a short grace for saves in flight) has passed.

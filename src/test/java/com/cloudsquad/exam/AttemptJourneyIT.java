@@ -170,4 +170,29 @@ class AttemptJourneyIT {
         assertThat(page.getByTestId("score-summary")).containsText(Pattern.compile("time used 0 min 0\\d s"));
         Browsers.screenshot(page, "25-attempt-submitted-by-the-clock");
     }
+
+    @Test
+    void aSaveThatFailsIsShownAndSentAgainUntilTheServerHasIt() {
+        startReadinessTest();
+        int[] refused = {0};
+        // The network drops the first two saves.
+        page.route("**/answer", route -> {
+            if (refused[0] < 2) {
+                refused[0]++;
+                route.abort("internetdisconnected");
+            } else {
+                route.resume();
+            }
+        });
+        page.getByTestId("option").nth(2).click();
+
+        assertThat(page.getByTestId("save-status")).containsText("Not saved");
+        Browsers.screenshot(page, "26-attempt-save-retrying");
+        assertThat(page.getByTestId("save-status"))
+                .hasText(
+                        "✓ Saved",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(15_000));
+        page.reload();
+        assertThat(page.getByTestId("option").nth(2).locator("input")).isChecked();
+    }
 }

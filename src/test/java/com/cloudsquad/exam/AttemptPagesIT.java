@@ -184,4 +184,49 @@ class AttemptPagesIT {
         assertThat(page).containsAnyOf("Right!", "Not quite.");
         assertThat(page).contains("<fieldset disabled=\"disabled\">");
     }
+
+    @Test
+    void twentyParallelSavesOnOneSessionGiveNoErrorAndOneConsistentChoice() throws Exception {
+        alice.get(base + "/q/4");
+        int[] next = {0};
+        List<HttpResponse<String>> responses = AttemptsIT.race(20, () -> {
+            int choice;
+            synchronized (next) {
+                choice = next[0]++ % 4;
+            }
+            return alice.post(base + "/q/4/answer", Map.of("choice", String.valueOf(choice)), "HX-Request", "true");
+        });
+
+        assertThat(responses).allSatisfy(r -> {
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("data-state=\"saved\"");
+        });
+        assertThat(attempts.questions(attemptId).get(3).selected()).hasSize(1).allSatisfy(c -> assertThat(c)
+                .isBetween(0, 3));
+    }
+
+    @Test
+    void theResultsShowTheVersionTheCandidateSawEvenAfterAnEdit() {
+        AttemptQuestion first = attempts.questions(attemptId).get(0);
+        var detail = bank.find(first.questionId()).orElseThrow();
+        var content = detail.content();
+        bank.update(
+                first.questionId(),
+                new com.cloudsquad.bank.QuestionContent(
+                        content.domainId(),
+                        content.difficulty(),
+                        content.title(),
+                        "Edited after the attempt: " + content.stem(),
+                        content.options(),
+                        content.explanation(),
+                        content.references(),
+                        content.tags()),
+                detail.lockVersion(),
+                "editor");
+        alice.get(base + "/review");
+        alice.post(base + "/submit", Map.of());
+
+        String results = alice.get(base + "/results").body();
+        assertThat(results).contains(content.stem().substring(0, 20)).doesNotContain("Edited after the attempt");
+    }
 }

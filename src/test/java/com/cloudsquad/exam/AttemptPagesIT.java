@@ -229,4 +229,29 @@ class AttemptPagesIT {
         String results = alice.get(base + "/results").body();
         assertThat(results).contains(content.stem().substring(0, 20)).doesNotContain("Edited after the attempt");
     }
+
+    @Test
+    void theSubmittedEventIsRecordedDurablyAndReachesProgress() {
+        alice.get(base + "/review");
+        alice.post(base + "/submit", Map.of());
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.sql(
+                                        "SELECT COUNT(*) FROM progress_attempt WHERE attempt_id = ? AND questions = 10")
+                                .param(attemptId)
+                                .query(Long.class)
+                                .single())
+                        .isEqualTo(1));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.sql("""
+                                        SELECT COUNT(*) FROM EVENT_PUBLICATION
+                                        WHERE EVENT_TYPE LIKE '%AttemptSubmitted' AND COMPLETION_DATE IS NOT NULL
+                                          AND SERIALIZED_EVENT LIKE ?""")
+                                .param("%\"attemptId\":" + attemptId + ",%")
+                                .query(Long.class)
+                                .single())
+                        .isEqualTo(1));
+    }
 }

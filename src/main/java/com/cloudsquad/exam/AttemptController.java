@@ -6,7 +6,6 @@ import com.cloudsquad.catalog.Catalog;
 import com.cloudsquad.catalog.Certification;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -319,9 +318,5 @@ class AttemptController {
         return attempts.find(id)
                 .filter(a -> a.accountId() == user.getAccountId() || user.isAdmin())
                 .orElseThrow(() -> new AttemptNotFoundException(id));
-    }
-
-    static Instant now(Clock clock) {
-        return clock.instant();
     }
 }

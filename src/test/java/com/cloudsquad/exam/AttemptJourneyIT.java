@@ -194,5 +194,10 @@ class AttemptJourneyIT {
                         new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(15_000));
         page.reload();
         assertThat(page.getByTestId("option").nth(2).locator("input")).isChecked();
+
+        page.setViewportSize(390, 844); // a phone
+        Browsers.screenshot(page, "27-attempt-question-phone");
+        page.navigate("/exams");
+        Browsers.screenshot(page, "28-exams-phone");
     }
 }

@@ -118,8 +118,15 @@ public class Attempts {
                             mode.timed() ? 1 : null)
                     .update(key, "id");
         } catch (DuplicateKeyException startedInAnotherTab) {
-            return new Started(
-                    openTimed(accountId, certification.id()).orElseThrow().id(), true);
+            // The other tab's attempt was committed after this transaction's snapshot: a locking
+            // read sees it.
+            long id = jdbc.sql("""
+                            SELECT id FROM attempt
+                            WHERE account_id = ? AND certification_id = ? AND open_timed_slot = 1 FOR UPDATE""")
+                    .params(accountId, certification.id())
+                    .query(Long.class)
+                    .single();
+            return new Started(id, true);
         }
         long attemptId = key.getKey().longValue();
         List<Object[]> rows = new ArrayList<>();

@@ -254,4 +254,21 @@ class AttemptPagesIT {
                                 .single())
                         .isEqualTo(1));
     }
+
+    @Test
+    void aPracticeLeftWithoutAScoreStillHasAResultsPage() {
+        HttpResponse<String> started = alice.post(
+                "/exams/" + fixture.certification.code() + "/start", Map.of("mode", "PRACTICE", "count", "10"));
+        String practice = WebSession.location(started);
+        alice.get(practice + "/review");
+
+        HttpResponse<String> left = alice.post(practice + "/leave", Map.of());
+        assertThat(WebSession.location(left)).isEqualTo("/exams");
+
+        HttpResponse<String> results = alice.get(practice + "/results");
+        assertThat(results.statusCode()).isEqualTo(200);
+        assertThat(results.body())
+                .contains("You left this practice without a score")
+                .contains("Answer review");
+    }
 }

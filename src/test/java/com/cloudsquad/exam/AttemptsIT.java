@@ -173,6 +173,19 @@ class AttemptsIT {
     }
 
     @Test
+    void twoTabsStartingAtOnceGetTheSameAttempt() throws Exception {
+        List<Attempts.Started> started = race(
+                2,
+                () -> attempts.start(
+                        candidate, fixture.certification, Attempts.StartRequest.of(AttemptMode.READINESS)));
+
+        assertThat(started)
+                .extracting(Attempts.Started::attemptId)
+                .containsOnly(started.get(0).attemptId());
+        assertThat(started).extracting(Attempts.Started::resumed).containsExactlyInAnyOrder(true, false);
+    }
+
+    @Test
     void twentyParallelSavesLeaveAConsistentLastChoice() throws Exception {
         long id = startReadiness(attempts);
         AttemptQuestion q = attempts.questions(id).get(0);

@@ -58,7 +58,12 @@ public class BankBenchmark {
                     "domain + difficulty 3", 20, 200, () -> bank.search(filter(null, domain.id(), 3, null, null, 0)));
             Stopwatch.measure("tag 'kms'", 20, 200, () -> bank.search(filter(null, null, null, null, "kms", 0)));
             Stopwatch.measure(
-                    "text 'encryption bucket'",
+                    "text '4242' (a handful of matches)",
+                    20,
+                    200,
+                    () -> bank.search(filter("4242", null, null, null, null, 0)));
+            Stopwatch.measure(
+                    "text 'encryption bucket' (matches every question)",
                     20,
                     200,
                     () -> bank.search(filter("encryption bucket", null, null, null, null, 0)));
@@ -80,6 +85,11 @@ public class BankBenchmark {
                     20,
                     200,
                     () -> admin.get("/admin/questions?difficulty=3&tag=kms"));
+            Stopwatch.measure(
+                    "htmx GET /admin/questions?q=4242",
+                    20,
+                    200,
+                    () -> admin.get("/admin/questions?q=4242", "HX-Request", "true"));
             Stopwatch.measure(
                     "htmx GET /admin/questions?q=encryption",
                     20,

@@ -48,6 +48,8 @@ public class WebBenchmark {
             Files.write(dir.resolve("sessions.txt"), lines);
             Files.writeString(dir.resolve("question.lua"), lua(false));
             Files.writeString(dir.resolve("answer.lua"), lua(true));
+            Files.writeString(
+                    dir.resolve("profile.lua"), lua(false).replace("s.attempt .. \"/q/\" .. position", "\"/profile\""));
             String base = "http://localhost:" + port;
             System.out.printf(
                     "wrk, 2 threads, 64 connections, %d s each, %d logged-in sessions%n%n", seconds, SESSIONS);
@@ -56,6 +58,7 @@ public class WebBenchmark {
                     wrk("GET /actuator/health/liveness", base + "/actuator/health/liveness", null, seconds, 64);
             double question = wrk("GET question page", base, dir.resolve("question.lua"), seconds, 64);
             wrk("POST autosave (htmx)", base, dir.resolve("answer.lua"), seconds, 64);
+            wrk("GET /profile (a logged-in page, layout only)", base, dir.resolve("profile.lua"), seconds, 64);
             System.out.println("\nthe same with 8 connections (latency when the machine is not saturated):");
             wrk("GET /actuator/health/liveness", base + "/actuator/health/liveness", null, seconds, 8);
             wrk("GET question page", base, dir.resolve("question.lua"), seconds, 8);

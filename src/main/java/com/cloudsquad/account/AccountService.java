@@ -63,6 +63,14 @@ public class AccountService {
         return accounts.save(account);
     }
 
+    /** Display names by account id, for lists that show who did what (admin pages). */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> displayNames(java.util.Collection<Long> accountIds) {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        accounts.findAllById(accountIds).forEach(a -> names.put(a.getId(), a.getDisplayName()));
+        return names;
+    }
+
     @Transactional(readOnly = true)
     public Account find(long accountId) {
         return accounts.findById(accountId).orElseThrow();

@@ -252,6 +252,16 @@ public class Attempts {
                 .list();
     }
 
+    /** Everyone's most recent attempts, newest first (the admin list), optionally of one certification. */
+    @Transactional(readOnly = true)
+    public List<Attempt> recent(Long certificationId, int limit) {
+        return jdbc.sql(
+                        "SELECT * FROM attempt WHERE (? IS NULL OR certification_id = ?) ORDER BY started_at DESC LIMIT ?")
+                .params(certificationId, certificationId, limit)
+                .query(Attempts::toAttempt)
+                .list();
+    }
+
     /** The candidate's attempts still in progress (to resume them from the home page). */
     @Transactional(readOnly = true)
     public List<Attempt> open(long accountId) {

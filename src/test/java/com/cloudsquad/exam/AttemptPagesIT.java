@@ -153,6 +153,13 @@ class AttemptPagesIT {
         HttpResponse<String> page = admin.get(base + "/q/1");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("read-only", "<fieldset disabled=\"disabled\">");
+        HttpResponse<String> list = admin.get("/admin/attempts?certification=" + fixture.certification.id());
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body())
+                .contains("Alice", fixture.certification.code() + " · Readiness test", "In progress")
+                .contains("href=\"" + base + "\"");
+        assertThat(admin.get("/admin/attempts").body()).contains("Recent attempts", "data-testid=\"attempt-row\"");
+        assertThat(alice.get("/admin/attempts").statusCode()).isEqualTo(403);
         assertThat(admin.post(base + "/q/1/answer", Map.of("choice", "0")).statusCode())
                 .isEqualTo(404);
         assertThat(admin.post(base + "/submit", Map.of()).statusCode()).isEqualTo(404);

@@ -47,6 +47,12 @@ public class Catalog {
                 .list();
     }
 
+    /** Every certification by id, for lists that show many attempts or questions. */
+    public Map<Long, Certification> certificationsById() {
+        return certifications().stream()
+                .collect(Collectors.toMap(Certification::id, c -> c, (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+
     public Optional<Certification> byCode(String code) {
         return certifications().stream()
                 .filter(c -> c.code().equalsIgnoreCase(code == null ? "" : code.strip()))

@@ -4,11 +4,8 @@ import com.cloudsquad.account.AccountService;
 import com.cloudsquad.catalog.Catalog;
 import com.cloudsquad.catalog.Certification;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,8 +18,6 @@ class AdminAttemptController {
 
     static final String VIEW_LIST = "admin/attempts";
     static final int LIMIT = 100;
-    private static final DateTimeFormatter STARTED =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final Attempts attempts;
     private final Catalog catalog;
@@ -48,9 +43,7 @@ class AdminAttemptController {
 
     @GetMapping("/admin/attempts")
     String list(@RequestParam(required = false) Long certification, Model model) {
-        List<Certification> certifications = catalog.certifications();
-        Map<Long, Certification> byId =
-                certifications.stream().collect(Collectors.toMap(Certification::id, Function.identity()));
+        Map<Long, Certification> byId = catalog.certificationsById();
         List<Attempt> recent = attempts.recent(certification, LIMIT);
         Map<Long, String> names =
                 accounts.displayNames(recent.stream().map(Attempt::accountId).collect(Collectors.toSet()));
@@ -59,18 +52,15 @@ class AdminAttemptController {
                 recent.stream()
                         .map(a -> new Row(
                                 a.id(),
-                                STARTED.format(a.startedAt()) + " UTC",
+                                AttemptViews.started(a),
                                 names.getOrDefault(a.accountId(), "#" + a.accountId()),
                                 byId.get(a.certificationId()).code(),
                                 a.mode().label(),
                                 AttemptController.statusLabel(a),
-                                a.scaledScore() == null
-                                        ? "—"
-                                        : a.scaledScore()
-                                                + (Boolean.TRUE.equals(a.passed()) ? " (pass)" : " (not yet)"),
+                                AttemptViews.score(a),
                                 AttemptViews.duration(a.timeUsed(clock.instant()))))
                         .toList());
-        model.addAttribute("certifications", certifications);
+        model.addAttribute("certifications", byId.values());
         model.addAttribute("selected", certification);
         return VIEW_LIST;
     }

@@ -50,8 +50,7 @@ class AttemptController {
     @GetMapping
     String history(@AuthenticationPrincipal AccountPrincipal user, Model model) {
         List<Attempt> list = attempts.history(user.getAccountId());
-        Map<Long, Certification> certifications = new java.util.HashMap<>();
-        catalog.certifications().forEach(c -> certifications.put(c.id(), c));
+        Map<Long, Certification> certifications = catalog.certificationsById();
         List<HistoryRow> rows = list.stream()
                 .map(a -> new HistoryRow(
                         a,
@@ -59,17 +58,21 @@ class AttemptController {
                         a.mode().label(),
                         statusLabel(a),
                         AttemptViews.duration(a.timeUsed(clock.instant())),
-                        STARTED.format(a.startedAt()) + " UTC"))
+                        AttemptViews.started(a),
+                        AttemptViews.score(a)))
                 .toList();
         model.addAttribute("rows", rows);
         return VIEW_HISTORY;
     }
 
     public record HistoryRow(
-            Attempt attempt, String certification, String mode, String status, String timeUsed, String started) {}
-
-    private static final java.time.format.DateTimeFormatter STARTED =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+            Attempt attempt,
+            String certification,
+            String mode,
+            String status,
+            String timeUsed,
+            String started,
+            String score) {}
 
     static String statusLabel(Attempt a) {
         return switch (a.status()) {

@@ -163,6 +163,21 @@ public class AttemptViews {
         return h > 0 ? "%d h %02d min".formatted(h, m) : "%d min %02d s".formatted(m, s);
     }
 
+    private static final java.time.format.DateTimeFormatter STARTED =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+
+    /** When an attempt started, as the attempt lists show it. */
+    public static String started(Attempt attempt) {
+        return STARTED.format(attempt.startedAt()) + " UTC";
+    }
+
+    /** The score as the attempt lists show it: "780 (pass)", or a dash before scoring. */
+    public static String score(Attempt attempt) {
+        return attempt.scaledScore() == null
+                ? "—"
+                : attempt.scaledScore() + (Boolean.TRUE.equals(attempt.passed()) ? " (pass)" : " (not yet)");
+    }
+
     public static long remainingMillis(Attempt attempt, Instant now) {
         Duration remaining = attempt.remaining(now);
         return remaining == null ? -1 : remaining.toMillis();

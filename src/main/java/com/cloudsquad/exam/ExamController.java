@@ -5,8 +5,6 @@ import com.cloudsquad.catalog.Catalog;
 import com.cloudsquad.catalog.Certification;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,8 +37,7 @@ class ExamController {
     @GetMapping("/exams")
     String start(@AuthenticationPrincipal AccountPrincipal user, Model model) {
         List<Certification> certifications = catalog.certifications();
-        Map<Long, Certification> byId =
-                certifications.stream().collect(Collectors.toMap(Certification::id, Function.identity()));
+        Map<Long, Certification> byId = catalog.certificationsById();
         model.addAttribute(
                 "choices",
                 certifications.stream()

@@ -6,8 +6,6 @@ import com.cloudsquad.catalog.Certification;
 import com.cloudsquad.exam.Attempts;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,8 +31,7 @@ class HomeController {
     @GetMapping("/")
     String home(@AuthenticationPrincipal AccountPrincipal user, Model model) {
         if (user != null) {
-            Map<Long, Certification> certifications =
-                    catalog.certifications().stream().collect(Collectors.toMap(Certification::id, Function.identity()));
+            Map<Long, Certification> certifications = catalog.certificationsById();
             List<Resume> open = attempts.open(user.getAccountId()).stream()
                     .map(a -> new Resume(
                             a.id(),

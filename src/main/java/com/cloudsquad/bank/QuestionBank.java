@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The question bank: stores questions as versions, lists them for admins, changes their status.
- * A DRAFT is edited in place; editing a PUBLISHED or RETIRED question adds a version.
+ * A DRAFT that was never published is edited in place; any other edit adds a version, so the
+ * version an attempt showed never changes.
  */
 @Service
 public class QuestionBank {
@@ -67,6 +68,9 @@ public class QuestionBank {
         jdbc.sql("UPDATE question SET current_version_id = ? WHERE id = ?")
                 .params(versionId, id)
                 .update();
+        if (status == QuestionStatus.PUBLISHED) {
+            markPublished(List.of(id), now);
+        }
         replaceTags(id, content.tags());
         return id;
     }
@@ -98,7 +102,7 @@ public class QuestionBank {
         if (updated == 0) {
             throw new QuestionChangedException(id);
         }
-        if (question.status() == QuestionStatus.DRAFT) {
+        if (question.status() == QuestionStatus.DRAFT && !everPublished(question.current().id())) {
             long versionId = question.current().id();
             jdbc.sql("""
                             UPDATE question_version SET domain_id = ?, difficulty = ?, title = ?, stem = ?, explanation = ?,
@@ -127,6 +131,9 @@ public class QuestionBank {
             jdbc.sql("UPDATE question SET current_version_id = ?, version_count = ? WHERE id = ?")
                     .params(versionId, versionNo, id)
                     .update();
+            if (question.status() == QuestionStatus.PUBLISHED) {
+                markPublished(List.of(id), now);
+            }
         }
         replaceTags(id, content.tags());
     }
@@ -137,13 +144,39 @@ public class QuestionBank {
         if (ids.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("""
+        Timestamp now = Timestamp.from(clock.instant());
+        int changed = jdbc.sql("""
                         UPDATE question SET status = :status, updated_at = :now, lock_version = lock_version + 1
                         WHERE id IN (:ids) AND status <> :status""")
                 .param("status", status.name())
-                .param("now", Timestamp.from(clock.instant()))
+                .param("now", now)
                 .param("ids", ids)
                 .update();
+        if (status == QuestionStatus.PUBLISHED) {
+            markPublished(ids, now);
+        }
+        return changed;
+    }
+
+    /**
+     * The current versions of these questions are live from now on: an attempt may show them, so
+     * they are never edited in place again (an edit in draft makes a new version).
+     */
+    private void markPublished(Collection<Long> questionIds, Timestamp now) {
+        jdbc.sql("""
+                        UPDATE question_version v JOIN question q ON q.current_version_id = v.id
+                        SET v.published_at = :now
+                        WHERE q.id IN (:ids) AND v.published_at IS NULL""")
+                .param("now", now)
+                .param("ids", questionIds)
+                .update();
+    }
+
+    private boolean everPublished(long versionId) {
+        return jdbc.sql("SELECT published_at IS NOT NULL FROM question_version WHERE id = ?")
+                .param(versionId)
+                .query(Boolean.class)
+                .single();
     }
 
     @Transactional(readOnly = true)

@@ -90,6 +90,27 @@ class QuestionBankIT {
     }
 
     @Test
+    void aVersionThatWasOncePublishedIsNeverEditedInPlaceEvenBackInDraft() {
+        // Attempts keep the version they showed: a candidate's answer review must not change
+        // because the question went back to draft and was edited there.
+        long domain = saa().domains().get(0).id();
+        long id = bank.create(content("Shown to candidates " + marker, domain), QuestionStatus.DRAFT, "admin");
+        bank.changeStatus(List.of(id), QuestionStatus.PUBLISHED);
+        long shown = bank.find(id).orElseThrow().current().id();
+        bank.changeStatus(List.of(id), QuestionStatus.DRAFT);
+
+        bank.update(id, content("Reworded in draft " + marker, domain), bank.find(id).orElseThrow().lockVersion(), "ed");
+        bank.update(id, content("Reworded twice " + marker, domain), bank.find(id).orElseThrow().lockVersion(), "ed");
+
+        assertThat(bank.version(shown).orElseThrow().content().stem()).isEqualTo("Shown to candidates " + marker);
+        QuestionDetail after = bank.find(id).orElseThrow();
+        assertThat(after.current().id()).isNotEqualTo(shown);
+        assertThat(after.content().stem()).startsWith("Reworded twice");
+        // the new draft version, never published, is edited in place again
+        assertThat(after.versionCount()).isEqualTo(2);
+    }
+
+    @Test
     void aStaleEditIsRefusedInsteadOfOverwritingAnother() {
         long domain = saa().domains().get(0).id();
         long id = bank.create(content("Contested " + marker, domain), QuestionStatus.DRAFT, "admin");

@@ -8,4 +8,4 @@ cd "$(dirname "$0")/../.."
 CP="target/classes:target/test-classes:$(cat target/bench.classpath)"
 mkdir -p target/bench-classes
 javac -d target/bench-classes -cp "$CP" $(find src/bench/java -name '*.java')
-exec java -Xmx2g -cp "target/bench-classes:$CP" "com.cloudsquad.bench.${1:-BankBenchmark}" "${@:2}"
+exec java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "target/bench-classes:$CP" "com.cloudsquad.bench.${1:-BankBenchmark}" "${@:2}"

@@ -18,7 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Issue 5's web figures under wrk: 64 connections on 64 logged-in candidates, each in its own
  * readiness test. In one run: the trivial endpoint (liveness), the question page, the autosave
- * POST. Needs wrk on the PATH (apt-get install wrk). Arguments: [seconds per endpoint, default 20].
+ * POST. Needs wrk on the PATH (apt-get install wrk). Arguments: [seconds per endpoint, default 20]
+ * [trivial|question|answer|home: that endpoint only, e.g. to profile it].
  */
 public class WebBenchmark {
 
@@ -48,9 +49,16 @@ public class WebBenchmark {
             Files.write(dir.resolve("sessions.txt"), lines);
             Files.writeString(dir.resolve("question.lua"), lua(false));
             Files.writeString(dir.resolve("answer.lua"), lua(true));
-            Files.writeString(
-                    dir.resolve("profile.lua"), lua(false).replace("s.attempt .. \"/q/\" .. position", "\"/profile\""));
+            Files.writeString(dir.resolve("home.lua"), lua(false).replace("s.attempt .. \"/q/\" .. position", "\"/\""));
             String base = "http://localhost:" + port;
+            if (args.length > 1) {
+                // Profiling aid: one endpoint only, for as long as asked (e.g. "question" under JFR).
+                Path script = args[1].equals("trivial") ? null : dir.resolve(args[1] + ".lua");
+                String url = script == null ? base + "/actuator/health/liveness" : base;
+                System.out.printf("%-34s %10s %10s %10s %8s%n", "endpoint", "req/s", "p50", "p99", "non-2xx");
+                wrk(args[1], url, script, seconds, 64);
+                return;
+            }
             System.out.printf(
                     "wrk, 2 threads, 64 connections, %d s each, %d logged-in sessions%n%n", seconds, SESSIONS);
             System.out.printf("%-34s %10s %10s %10s %8s%n", "endpoint", "req/s", "p50", "p99", "non-2xx");
@@ -58,7 +66,7 @@ public class WebBenchmark {
                     wrk("GET /actuator/health/liveness", base + "/actuator/health/liveness", null, seconds, 64);
             double question = wrk("GET question page", base, dir.resolve("question.lua"), seconds, 64);
             wrk("POST autosave (htmx)", base, dir.resolve("answer.lua"), seconds, 64);
-            wrk("GET /profile (a logged-in page, layout only)", base, dir.resolve("profile.lua"), seconds, 64);
+            wrk("GET / (home, logged in)", base, dir.resolve("home.lua"), seconds, 64);
             System.out.println("\nthe same with 8 connections (latency when the machine is not saturated):");
             wrk("GET /actuator/health/liveness", base + "/actuator/health/liveness", null, seconds, 8);
             wrk("GET question page", base, dir.resolve("question.lua"), seconds, 8);

@@ -2,6 +2,8 @@ package com.cloudsquad.bank;
 
 import com.cloudsquad.catalog.Catalog;
 import com.cloudsquad.catalog.Certification;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -34,6 +36,13 @@ public class QuestionBank {
     private final Catalog catalog;
     private final Clock clock;
     private final RandomGenerator random;
+
+    /**
+     * Published versions by id. A version that was ever published is never edited again (see
+     * {@link #update}), so any instance may keep it for good; a draft version is never kept.
+     */
+    private final Cache<Long, QuestionVersion> publishedVersions =
+            Caffeine.newBuilder().maximumSize(20_000).build();
 
     QuestionBank(JdbcClient jdbc, Catalog catalog, Clock clock, RandomGenerator random) {
         this.jdbc = jdbc;
@@ -102,7 +111,8 @@ public class QuestionBank {
         if (updated == 0) {
             throw new QuestionChangedException(id);
         }
-        if (question.status() == QuestionStatus.DRAFT && !everPublished(question.current().id())) {
+        if (question.status() == QuestionStatus.DRAFT
+                && !everPublished(question.current().id())) {
             long versionId = question.current().id();
             jdbc.sql("""
                             UPDATE question_version SET domain_id = ?, difficulty = ?, title = ?, stem = ?, explanation = ?,
@@ -166,10 +176,7 @@ public class QuestionBank {
         jdbc.sql("""
                         UPDATE question_version v JOIN question q ON q.current_version_id = v.id
                         SET v.published_at = :now
-                        WHERE q.id IN (:ids) AND v.published_at IS NULL""")
-                .param("now", now)
-                .param("ids", questionIds)
-                .update();
+                        WHERE q.id IN (:ids) AND v.published_at IS NULL""").param("now", now).param("ids", questionIds).update();
     }
 
     private boolean everPublished(long versionId) {
@@ -206,7 +213,16 @@ public class QuestionBank {
     @Transactional(readOnly = true)
     public Map<Long, QuestionVersion> versions(Collection<Long> versionIds) {
         Map<Long, QuestionVersion> byId = new LinkedHashMap<>();
-        for (List<Long> chunk : chunks(List.copyOf(versionIds), 200)) {
+        List<Long> missing = new ArrayList<>();
+        for (long id : versionIds) {
+            QuestionVersion known = publishedVersions.getIfPresent(id);
+            if (known != null) {
+                byId.put(id, known);
+            } else {
+                missing.add(id);
+            }
+        }
+        for (List<Long> chunk : chunks(missing, 200)) {
             String ids = chunk.stream().map(String::valueOf).collect(Collectors.joining(","));
             // ids are longs from our own tables, joined as numbers: nothing to inject
             versions("WHERE v.id IN (" + ids + ")").forEach(v -> byId.put(v.id(), v));
@@ -392,11 +408,17 @@ public class QuestionBank {
                 });
         return jdbc.sql("""
                         SELECT v.id, v.question_id, v.version_no, v.domain_id, v.difficulty, v.title, v.stem, v.explanation,
-                               v.refs, v.tags, v.image_key, v.created_at, v.created_by
+                               v.refs, v.tags, v.image_key, v.created_at, v.created_by, v.published_at
                         FROM question_version v
                         """ + where + " ORDER BY v.version_no")
                 .params(params)
-                .query((rs, n) -> toVersion(rs, options.getOrDefault(rs.getLong("id"), List.of())))
+                .query((rs, n) -> {
+                    QuestionVersion version = toVersion(rs, options.getOrDefault(rs.getLong("id"), List.of()));
+                    if (rs.getTimestamp("published_at") != null) {
+                        publishedVersions.put(version.id(), version); // never changes again
+                    }
+                    return version;
+                })
                 .list();
     }
 

@@ -1,5 +1,7 @@
 package com.cloudsquad.bank;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.springframework.stereotype.Component;
@@ -16,8 +18,20 @@ public class QuestionText {
     private final HtmlRenderer renderer =
             HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
+    /**
+     * Rendering is a pure function of the text, so results are kept by text (bounded by size):
+     * every question page renders the same stems and options again.
+     */
+    private final Cache<String, String> rendered = Caffeine.newBuilder()
+            .maximumWeight(16_000_000)
+            .weigher((String markdown, String html) -> markdown.length() + html.length())
+            .build();
+
     public String html(String markdown) {
-        return markdown == null ? "" : renderer.render(parser.parse(markdown));
+        if (markdown == null) {
+            return "";
+        }
+        return rendered.get(markdown, text -> renderer.render(parser.parse(text)));
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,12 +41,20 @@ class AttemptController {
     private final AttemptViews views;
     private final Catalog catalog;
     private final Clock clock;
+    private final TransactionTemplate reads;
 
-    AttemptController(Attempts attempts, AttemptViews views, Catalog catalog, Clock clock) {
+    AttemptController(
+            Attempts attempts,
+            AttemptViews views,
+            Catalog catalog,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.attempts = attempts;
         this.views = views;
         this.catalog = catalog;
         this.clock = clock;
+        this.reads = new TransactionTemplate(transactions);
+        this.reads.setReadOnly(true);
     }
 
     @GetMapping
@@ -103,6 +113,11 @@ class AttemptController {
             @PathVariable int position,
             @AuthenticationPrincipal AccountPrincipal user,
             Model model) {
+        // The page's hottest request: its reads share one transaction (one connection checkout).
+        return reads.execute(status -> questionPage(id, position, user, model));
+    }
+
+    private String questionPage(long id, int position, AccountPrincipal user, Model model) {
         Attempt attempt = readable(id, user);
         if (!attempt.open() || overdue(attempt)) {
             return "redirect:/attempts/" + id + "/results";
@@ -141,16 +156,17 @@ class AttemptController {
             @RequestParam(name = "choice", required = false) List<Integer> choice,
             @AuthenticationPrincipal AccountPrincipal user,
             Model model) {
-        // The hot path is two statements: this lookup (which also proves ownership) and the save.
-        int options = attempts.optionCount(id, user.getAccountId(), position)
-                .orElseThrow(() -> new AttemptNotFoundException(id));
+        // The hot path is one transaction: the lookup that proves ownership and the save.
         Set<Integer> selected = new HashSet<>(choice == null ? List.of() : choice);
         model.addAttribute("base", "/attempts/" + id);
-        if (selected.stream().anyMatch(c -> c < 0 || c >= options)) {
+        Attempts.SaveOutcome outcome = attempts.saveAnswer(id, user.getAccountId(), position, selected);
+        if (outcome == Attempts.SaveOutcome.NOT_FOUND) {
+            throw new AttemptNotFoundException(id);
+        }
+        if (outcome == Attempts.SaveOutcome.INVALID) {
             model.addAttribute("saveState", "invalid");
             return VIEW_QUESTION + " :: save-status";
         }
-        Attempts.SaveOutcome outcome = attempts.saveAnswer(id, user.getAccountId(), position, selected);
         if (outcome == Attempts.SaveOutcome.SAVED) {
             model.addAttribute("saveState", "saved");
         } else {

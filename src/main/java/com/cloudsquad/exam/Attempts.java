@@ -280,26 +280,27 @@ public class Attempts {
                 .optional();
     }
 
-    /** How many options a question of the candidate's own attempt has; empty when it is not theirs. */
-    @Transactional(readOnly = true)
-    public java.util.OptionalInt optionCount(long attemptId, long accountId, int position) {
-        return jdbc.sql("""
+    /**
+     * Saves a choice (original option positions) the moment it is made, in one transaction with
+     * the lookup that proves the question is the candidate's and the choice one of its options.
+     * Refused once the attempt is closed or its deadline (plus a short grace for saves in flight)
+     * has passed.
+     */
+    @Transactional
+    public SaveOutcome saveAnswer(long attemptId, long accountId, int position, Set<Integer> choice) {
+        Optional<String> order = jdbc.sql("""
                         SELECT aq.option_order FROM attempt_question aq JOIN attempt a ON a.id = aq.attempt_id
                         WHERE aq.attempt_id = ? AND aq.position = ? AND a.account_id = ?""")
                 .params(attemptId, position, accountId)
                 .query(String.class)
-                .optional()
-                .map(order -> java.util.OptionalInt.of(
-                        AttemptQuestion.parseList(order).size()))
-                .orElse(java.util.OptionalInt.empty());
-    }
-
-    /**
-     * Saves a choice (original option positions) the moment it is made. Refused once the attempt
-     * is closed or its deadline (plus a short grace for saves in flight) has passed.
-     */
-    @Transactional
-    public SaveOutcome saveAnswer(long attemptId, long accountId, int position, Set<Integer> choice) {
+                .optional();
+        if (order.isEmpty()) {
+            return SaveOutcome.NOT_FOUND;
+        }
+        int options = AttemptQuestion.parseList(order.get()).size();
+        if (choice.stream().anyMatch(c -> c < 0 || c >= options)) {
+            return SaveOutcome.INVALID;
+        }
         Instant now = clock.instant();
         int updated = jdbc.sql("""
                         UPDATE attempt_question aq JOIN attempt a ON a.id = aq.attempt_id
@@ -516,7 +517,12 @@ public class Attempts {
 
     public enum SaveOutcome {
         SAVED,
-        CLOSED
+        /** The attempt is closed (or past its deadline), or the answer was checked and locked. */
+        CLOSED,
+        /** A choice that is not one of the question's options: nothing saved. */
+        INVALID,
+        /** No such question in the candidate's own attempt. */
+        NOT_FOUND
     }
 
     static Set<Integer> correctPositions(QuestionContent content) {

@@ -99,8 +99,16 @@ class QuestionBankIT {
         long shown = bank.find(id).orElseThrow().current().id();
         bank.changeStatus(List.of(id), QuestionStatus.DRAFT);
 
-        bank.update(id, content("Reworded in draft " + marker, domain), bank.find(id).orElseThrow().lockVersion(), "ed");
-        bank.update(id, content("Reworded twice " + marker, domain), bank.find(id).orElseThrow().lockVersion(), "ed");
+        bank.update(
+                id,
+                content("Reworded in draft " + marker, domain),
+                bank.find(id).orElseThrow().lockVersion(),
+                "ed");
+        bank.update(
+                id,
+                content("Reworded twice " + marker, domain),
+                bank.find(id).orElseThrow().lockVersion(),
+                "ed");
 
         assertThat(bank.version(shown).orElseThrow().content().stem()).isEqualTo("Shown to candidates " + marker);
         QuestionDetail after = bank.find(id).orElseThrow();

@@ -1,0 +1,50 @@
+package com.cloudsquad.platform;
+
+import jakarta.servlet.Filter;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+
+/**
+ * Sessions live in the database (two instances share them) and every logged-in request reads its
+ * session; this keeps that to one read, and writes only what changed: see {@link LeanSessionRepository}. Boot's own JDBC
+ * session set-up stays as it is (cleanup, timeout, table); its repository is only wrapped.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionStoreConfiguration {
+
+    @Bean
+    static BeanPostProcessor leanSessionRepository() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JdbcIndexedSessionRepository sessions ? lean(sessions) : bean;
+            }
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static LeanSessionRepository<?> lean(JdbcIndexedSessionRepository sessions) {
+        return new LeanSessionRepository((FindByIndexNameSessionRepository) sessions);
+    }
+
+    /** Runs around Spring Session's filter: what a request saved is forgotten when it ends. */
+    @Bean
+    FilterRegistrationBean<Filter> leanSessionForgetting() {
+        Filter filter = (request, response, chain) -> {
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                LeanSessionRepository.forget();
+            }
+        };
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
+        registration.setName("leanSessionForgetting");
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return registration;
+    }
+}

@@ -3,6 +3,7 @@ package com.cloudsquad.bench;
 import com.cloudsquad.CloudSquadApplication;
 import com.cloudsquad.support.WebSession;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class WebBenchmark {
 
     static final int SESSIONS = 64;
+    static double lastCpuPerRequest;
     static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
     public static void main(String[] args) throws Exception {
@@ -55,16 +57,39 @@ public class WebBenchmark {
                 // Profiling aid: one endpoint only, for as long as asked (e.g. "question" under JFR).
                 Path script = args[1].equals("trivial") ? null : dir.resolve(args[1] + ".lua");
                 String url = script == null ? base + "/actuator/health/liveness" : base;
-                System.out.printf("%-34s %10s %10s %10s %8s%n", "endpoint", "req/s", "p50", "p99", "non-2xx");
+                System.out.printf(
+                        "%-34s %10s %10s %10s %8s %9s %9s%n",
+                        "endpoint", "req/s", "p50", "p99", "non-2xx", "app ms/r", "db ms/r");
                 wrk(args[1], url, script, seconds, 64);
                 return;
             }
+            // Steady state, not JIT warm-up: every endpoint runs unmeasured first (C2 compiling on
+            // these 2 CPUs otherwise competes with the load for the first minute or so).
+            for (int round = 0; round < 2; round++) {
+                for (String script : List.of("question", "answer", "home")) {
+                    run(List.of(
+                            "wrk",
+                            "-t2",
+                            "-c64",
+                            "-d10s",
+                            "-s",
+                            dir.resolve(script + ".lua").toString(),
+                            base));
+                }
+                run(List.of("wrk", "-t2", "-c64", "-d5s", base + "/actuator/health/liveness"));
+            }
             System.out.printf(
-                    "wrk, 2 threads, 64 connections, %d s each, %d logged-in sessions%n%n", seconds, SESSIONS);
-            System.out.printf("%-34s %10s %10s %10s %8s%n", "endpoint", "req/s", "p50", "p99", "non-2xx");
+                    "wrk, 2 threads, 64 connections, %d s each, %d logged-in sessions, after a 70 s warm-up%n%n",
+                    seconds, SESSIONS);
+            System.out.printf(
+                    "%-34s %10s %10s %10s %8s %9s %9s%n",
+                    "endpoint", "req/s", "p50", "p99", "non-2xx", "app ms/r", "db ms/r");
             double trivial =
                     wrk("GET /actuator/health/liveness", base + "/actuator/health/liveness", null, seconds, 64);
+            double trivialCpu = lastCpuPerRequest;
+            wrk("GET liveness with a session cookie", base, dir.resolve("livecookie.lua"), seconds, 64);
             double question = wrk("GET question page", base, dir.resolve("question.lua"), seconds, 64);
+            double questionCpu = lastCpuPerRequest;
             wrk("POST autosave (htmx)", base, dir.resolve("answer.lua"), seconds, 64);
             wrk("GET / (home, logged in)", base, dir.resolve("home.lua"), seconds, 64);
             System.out.println("\nthe same with 8 connections (latency when the machine is not saturated):");
@@ -74,6 +99,9 @@ public class WebBenchmark {
             System.out.printf(
                     "%nquestion page at %.0f %% of the trivial endpoint's throughput (goal ≥ 40 %%)%n",
                     100 * question / trivial);
+            System.out.printf(
+                    "by CPU per request (app + db, steadier on a shared machine): %.0f %%%n",
+                    100 * trivialCpu / questionCpu);
         }
     }
 
@@ -109,19 +137,58 @@ public class WebBenchmark {
             command.addAll(List.of("-s", script.toString()));
         }
         command.add(url);
-        // An unmeasured run first, so that the JIT has compiled this endpoint's code paths.
+        // A short unmeasured run first: connections open, caches and pools settled.
         List<String> warmup = new ArrayList<>(command);
-        warmup.set(3, "-d" + Math.max(5, seconds / 2) + "s");
-        new ProcessBuilder(warmup).redirectErrorStream(true).start().waitFor();
+        warmup.set(3, "-d3s");
+        run(warmup);
+        long appCpu0 = appCpuNanos();
+        long dbCpu0 = dbCpuNanos();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes());
         process.waitFor();
+        double appCpu = (appCpuNanos() - appCpu0) / 1e6;
+        double dbCpu = (dbCpuNanos() - dbCpu0) / 1e6;
+        double requests = number(out, "(\\d+) requests in");
+        lastCpuPerRequest = (appCpu + dbCpu) / requests;
         double rps = number(out, "Requests/sec:\\s+([0-9.]+)");
         String p50 = text(out, "\\s50%\\s+(\\S+)");
         String p99 = text(out, "\\s99%\\s+(\\S+)");
         String non2xx = text(out, "Non-2xx or 3xx responses:\\s+(\\d+)");
-        System.out.printf("%-34s %10.0f %10s %10s %8s%n", label, rps, p50, p99, non2xx.isEmpty() ? "0" : non2xx);
+        System.out.printf(
+                "%-34s %10.0f %10s %10s %8s %9.2f %9.2f%n",
+                label, rps, p50, p99, non2xx.isEmpty() ? "0" : non2xx, appCpu / requests, dbCpu / requests);
         return rps;
+    }
+
+    /**
+     * CPU per request is steadier than req/s on a shared machine (the same run's figures moved by
+     * half between minutes here): the app's own CPU time (this JVM serves the app)...
+     */
+    static long appCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** ... and the embedded MariaDB's, from /proc (Linux; 0 elsewhere). */
+    static long dbCpuNanos() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().orElse("").endsWith("mariadbd"))
+                .mapToLong(p -> {
+                    try {
+                        String line = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
+                        String[] stat =
+                                line.substring(line.lastIndexOf(')') + 2).split(" ");
+                        // utime and stime (fields 14 and 15 of the line; 12 and 13 after the name), 10 ms ticks
+                        return (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) * 10_000_000L;
+                    } catch (IOException | RuntimeException e) {
+                        return 0;
+                    }
+                })
+                .sum();
+    }
+
+    static void run(List<String> command) throws IOException, InterruptedException {
+        new ProcessBuilder(command).redirectErrorStream(true).start().waitFor();
     }
 
     static double number(String text, String regex) {

@@ -133,7 +133,7 @@ class AttemptController {
         model.addAttribute("attempt", attempt);
         model.addAttribute("certification", certification);
         model.addAttribute("question", views.question(q, version, questions.size(), certification, reveal));
-        model.addAttribute("nav", views.nav(questions, position));
+        model.addAttribute("navItems", views.navItems(questions, position, "/attempts/" + id));
         model.addAttribute(
                 "answeredCount",
                 questions.stream().filter(AttemptQuestion::answered).count());
@@ -197,7 +197,7 @@ class AttemptController {
         model.addAttribute("base", "/attempts/" + id);
         model.addAttribute("flagged", questions.get(position - 1).flagged());
         model.addAttribute("position", position);
-        model.addAttribute("nav", views.nav(questions, position));
+        model.addAttribute("navItems", views.navItems(questions, position, "/attempts/" + id));
         model.addAttribute("flagClosed", outcome == Attempts.SaveOutcome.CLOSED);
         return VIEW_QUESTION + " :: flag-update";
     }
@@ -224,7 +224,6 @@ class AttemptController {
         model.addAttribute("attempt", attempt);
         model.addAttribute(
                 "certification", catalog.byId(attempt.certificationId()).orElseThrow());
-        model.addAttribute("nav", views.nav(questions, 0));
         model.addAttribute(
                 "unanswered",
                 questions.stream()

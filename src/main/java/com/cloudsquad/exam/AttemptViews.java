@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Builds what the attempt pages show from an attempt, its questions and the exact versions it
@@ -60,7 +61,7 @@ public class AttemptViews {
             String explanationHtml,
             List<String> references) {}
 
-    /** A cell of the question grid, with its markup values computed once (the grid is the page's biggest loop). */
+    /** A cell of the question grid: what {@link #navItems} writes for it. */
     public record NavCell(
             int position, boolean answered, boolean flagged, boolean current, String label, String cssClass) {}
 
@@ -129,6 +130,32 @@ public class AttemptViews {
                         "nav-cell" + (q.answered() ? " answered" : "") + (q.flagged() ? " flagged" : "")
                                 + (q.position() == current ? " current" : "")))
                 .toList();
+    }
+
+    /**
+     * The question grid's items as HTML, for {@code th:utext}. As Thymeleaf expressions, thirty
+     * links with five attributes each were a sixth of the question page's CPU; written here in one
+     * pass they cost next to nothing. Only numbers and fixed words go in; attributes are escaped
+     * all the same.
+     */
+    public String navItems(List<AttemptQuestion> questions, int current, String base) {
+        StringBuilder html = new StringBuilder(questions.size() * 140);
+        for (NavCell cell : nav(questions, current)) {
+            html.append("<li><a href=\"")
+                    .append(HtmlUtils.htmlEscape(base + "/q/" + cell.position()))
+                    .append("\" class=\"")
+                    .append(cell.cssClass())
+                    .append("\" id=\"nav-")
+                    .append(cell.position())
+                    .append("\" aria-label=\"")
+                    .append(HtmlUtils.htmlEscape(cell.label()))
+                    .append('"');
+            if (cell.current()) {
+                html.append(" aria-current=\"page\"");
+            }
+            html.append('>').append(cell.position()).append("</a></li>");
+        }
+        return html.toString();
     }
 
     public Map<Long, QuestionVersion> versions(List<AttemptQuestion> questions) {

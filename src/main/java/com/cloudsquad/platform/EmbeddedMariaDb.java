@@ -68,7 +68,9 @@ public final class EmbeddedMariaDb {
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .addArg("--character-set-server=utf8mb4")
                     .addArg("--collation-server=utf8mb4_unicode_ci")
-                    .addArg("--max-connections=300");
+                    .addArg("--max-connections=300")
+                    // no passwords here (a developer's database): reachable from this machine only
+                    .addArg("--bind-address=127.0.0.1");
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root"); // mariadbd refuses to run as root without it
             }

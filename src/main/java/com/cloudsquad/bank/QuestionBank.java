@@ -23,6 +23,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The question bank: stores questions as versions, lists them for admins, changes their status.
@@ -414,7 +415,7 @@ public class QuestionBank {
                 .params(params)
                 .query((rs, n) -> {
                     QuestionVersion version = toVersion(rs, options.getOrDefault(rs.getLong("id"), List.of()));
-                    if (rs.getTimestamp("published_at") != null) {
+                    if (rs.getTimestamp("published_at") != null && !insideAWrite()) {
                         publishedVersions.put(version.id(), version); // never changes again
                     }
                     return version;
@@ -441,6 +442,12 @@ public class QuestionBank {
                 content,
                 created,
                 rs.getString("created_by"));
+    }
+
+    /** A write may still roll back what it read (a version just marked published): keep nothing from it. */
+    private static boolean insideAWrite() {
+        return TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
     }
 
     private static List<String> split(String value, String separator) {

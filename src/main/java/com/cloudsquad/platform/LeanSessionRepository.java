@@ -14,9 +14,10 @@ import org.springframework.session.Session;
  * <ul>
  *   <li>After saving a request's session, Spring Session's filter looks it up once more only to
  *       compare its id with the cookie's: a full SELECT of the session and its attributes. That
- *       lookup is answered with the session the same thread has just saved. It is remembered only
- *       until the request ends ({@link #forget}, called by {@link SessionStoreConfiguration}'s
- *       filter), so no other request ever sees it.
+ *       lookup is answered with the session the same thread has just saved. Spring Session leaves
+ *       it on the thread after every dispatch, so {@link SessionStoreConfiguration}'s filter
+ *       calls {@link #forget} around every dispatch (request, error page, async): no other
+ *       request ever sees it.
  *   <li>Every request moves the session's last access time, which made every page view an UPDATE
  *       and a commit. A session whose attributes did not change is written only when its stored
  *       last access is at least {@link #ACCESS_WRITE_INTERVAL} old. With an 8-hour timeout, a
@@ -56,7 +57,7 @@ final class LeanSessionRepository<S extends Session>
     public Tracked findById(String id) {
         Tracked saved = justSaved.get();
         justSaved.remove();
-        if (saved != null && saved.getId().equals(id)) {
+        if (saved != null && saved.getId().equals(id) && !saved.isExpired()) {
             return saved;
         }
         S found = delegate.findById(id);

@@ -1,6 +1,8 @@
 package com.cloudsquad.platform;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import java.util.EnumSet;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -32,10 +34,15 @@ class SessionStoreConfiguration {
         return new LeanSessionRepository((FindByIndexNameSessionRepository) sessions);
     }
 
-    /** Runs around Spring Session's filter: what a request saved is forgotten when it ends. */
+    /**
+     * Runs around Spring Session's filter on every kind of dispatch (it runs on REQUEST, ERROR
+     * and ASYNC ones, and an error page saves the session too): whatever a dispatch leaves on the
+     * thread is forgotten before and after it.
+     */
     @Bean
     FilterRegistrationBean<Filter> leanSessionForgetting() {
         Filter filter = (request, response, chain) -> {
+            LeanSessionRepository.forget();
             try {
                 chain.doFilter(request, response);
             } finally {
@@ -44,6 +51,7 @@ class SessionStoreConfiguration {
         };
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("leanSessionForgetting");
+        registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
         return registration;
     }

@@ -2,13 +2,24 @@ package com.cloudsquad.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.MapSession;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 class LeanSessionRepositoryTests {
 
@@ -127,5 +138,57 @@ class LeanSessionRepositoryTests {
         sessions.save(later);
         assertThat(store.writes).as("the stored access time is a minute old").isEqualTo(3);
         assertThat(store.rows.get(id).getAttributeNames()).contains("flash");
+    }
+
+    @Test
+    void everyKindOfDispatchForgetsWhatItSaved() {
+        // Spring Session's filter also runs on ERROR and ASYNC dispatches (a 404 page, say) and
+        // leaves what it saved on the thread: the forgetting must run there too.
+        assertThat(new SessionStoreConfiguration().leanSessionForgetting().determineDispatcherTypes())
+                .containsAll(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC));
+    }
+
+    @Test
+    void anErrorPageLeavesNothingForTheThreadsNextRequest() throws Exception {
+        MockHttpServletRequest login = new MockHttpServletRequest("POST", "/login");
+        MockHttpServletResponse loggedIn = new MockHttpServletResponse();
+        dispatch(
+                login, loggedIn, (r, s) -> ((HttpServletRequest) r).getSession().setAttribute("user", "alice"));
+        String cookie = loggedIn.getCookie("SESSION").getValue();
+        String id = new String(Base64.getDecoder().decode(cookie));
+
+        MockHttpServletRequest notFound = new MockHttpServletRequest("GET", "/error");
+        notFound.setDispatcherType(DispatcherType.ERROR);
+        notFound.setCookies(new Cookie("SESSION", cookie));
+        dispatch(notFound, new MockHttpServletResponse(), (r, s) -> {
+            ((HttpServletRequest) r).getSession().getAttribute("user");
+            s.flushBuffer(); // a rendered page commits the response inside the session filter
+        });
+        store.deleteById(id); // logged out in another tab, or expired
+
+        assertThat(sessions.findById(id)).as("the next request on this thread").isNull();
+    }
+
+    /** As the servlet container runs the two filters: ours only for the dispatches it is registered for. */
+    void dispatch(MockHttpServletRequest request, MockHttpServletResponse response, FilterChain servlet)
+            throws Exception {
+        SessionRepositoryFilter<LeanSessionRepository.Tracked> sessionFilter = new SessionRepositoryFilter<>(sessions);
+        FilterRegistrationBean<Filter> forgetting = new SessionStoreConfiguration().leanSessionForgetting();
+        FilterChain session = (req, res) -> sessionFilter.doFilter(req, res, servlet);
+        if (forgetting.determineDispatcherTypes().contains(request.getDispatcherType())) {
+            forgetting.getFilter().doFilter(request, response, session);
+        } else {
+            session.doFilter(request, response);
+        }
+    }
+
+    @Test
+    void anExpiredSessionIsNeverAnsweredFromMemory() {
+        LeanSessionRepository.Tracked session = sessions.createSession();
+        session.setMaxInactiveInterval(java.time.Duration.ofSeconds(1));
+        session.setLastAccessedTime(Instant.now().minusSeconds(60));
+        sessions.save(session);
+
+        assertThat(sessions.findById(session.getId())).isNotSameAs(session);
     }
 }

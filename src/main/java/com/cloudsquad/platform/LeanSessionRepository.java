@@ -7,6 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Spring Session's JDBC repository, with two database round trips per request taken out:
@@ -31,6 +36,7 @@ final class LeanSessionRepository<S extends Session>
     static final Duration ACCESS_WRITE_INTERVAL = Duration.ofMinutes(1);
 
     private static final ThreadLocal<Tracked> justSaved = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> reading = new ThreadLocal<>();
 
     private final FindByIndexNameSessionRepository<S> delegate;
 
@@ -60,7 +66,13 @@ final class LeanSessionRepository<S extends Session>
         if (saved != null && saved.getId().equals(id) && !saved.isExpired()) {
             return saved;
         }
-        S found = delegate.findById(id);
+        S found;
+        reading.set(Boolean.TRUE);
+        try {
+            found = delegate.findById(id);
+        } finally {
+            reading.remove();
+        }
         return found == null ? null : new Tracked(found, false);
     }
 
@@ -76,6 +88,23 @@ final class LeanSessionRepository<S extends Session>
         delegate.findByIndexNameAndIndexValue(indexName, indexValue)
                 .forEach((id, session) -> found.put(id, new Tracked(session, false)));
         return found;
+    }
+
+    /**
+     * The transactions Spring Session's JDBC repository runs its statements in: a new one for each
+     * write, as Spring Session does by default, and none for the one-statement read of a session.
+     */
+    static TransactionOperations transactions(PlatformTransactionManager manager) {
+        TransactionTemplate writes = new TransactionTemplate(manager);
+        writes.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return new TransactionOperations() {
+            @Override
+            public <T> T execute(TransactionCallback<T> action) {
+                return reading.get() != null
+                        ? TransactionOperations.withoutTransaction().execute(action)
+                        : writes.execute(action);
+            }
+        };
     }
 
     /** The end of a request: nothing saved in it may answer a later request's lookup. */

@@ -3,13 +3,16 @@ package com.cloudsquad.platform;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import java.util.EnumSet;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.config.annotation.web.http.JdbcHttpSessionConfiguration;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Sessions live in the database (two instances share them) and every logged-in request reads its
@@ -19,9 +22,22 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {
 
+    /**
+     * Gives Spring Session's JDBC set-up our transactions (not as a bean: a TransactionOperations
+     * bean would replace Boot's TransactionTemplate), then wraps the repository it makes.
+     */
     @Bean
-    static BeanPostProcessor leanSessionRepository() {
+    static BeanPostProcessor leanSessionRepository(ObjectProvider<PlatformTransactionManager> transactions) {
         return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof JdbcHttpSessionConfiguration configuration) {
+                    configuration.setTransactionOperations(
+                            LeanSessionRepository.transactions(transactions.getObject()));
+                }
+                return bean;
+            }
+
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof JdbcIndexedSessionRepository sessions ? lean(sessions) : bean;

@@ -8,9 +8,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,11 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.MapSession;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionOperations;
 
 class LeanSessionRepositoryTests {
 
@@ -190,5 +197,47 @@ class LeanSessionRepositoryTests {
         sessions.save(session);
 
         assertThat(sessions.findById(session.getId())).isNotSameAs(session);
+    }
+
+    @Test
+    void aSessionIsReadWithoutATransactionAndWrittenInItsOwn() {
+        List<String> begun = new ArrayList<>();
+        PlatformTransactionManager manager = new PlatformTransactionManager() {
+            @Override
+            public TransactionStatus getTransaction(TransactionDefinition definition) {
+                begun.add(
+                        definition.getPropagationBehavior() == TransactionDefinition.PROPAGATION_REQUIRES_NEW
+                                ? "new"
+                                : "other");
+                return new SimpleTransactionStatus();
+            }
+
+            @Override
+            public void commit(TransactionStatus status) {}
+
+            @Override
+            public void rollback(TransactionStatus status) {}
+        };
+        TransactionOperations transactions = LeanSessionRepository.transactions(manager);
+        // as Spring Session's JDBC repository does: every statement inside transactions.execute
+        CountingStore jdbcLike = new CountingStore() {
+            @Override
+            public void save(MapSession session) {
+                transactions.executeWithoutResult(status -> super.save(session));
+            }
+
+            @Override
+            public MapSession findById(String id) {
+                return transactions.execute(status -> super.findById(id));
+            }
+        };
+        LeanSessionRepository<MapSession> repository = new LeanSessionRepository<>(jdbcLike);
+
+        LeanSessionRepository.Tracked session = repository.createSession();
+        repository.save(session);
+        LeanSessionRepository.forget();
+        repository.findById(session.getId());
+
+        assertThat(begun).as("one new transaction, for the write only").containsExactly("new");
     }
 }

@@ -14,7 +14,14 @@ class ModularityTests {
     }
 
     @Test
-    void writesModuleDocumentation() {
-        new Documenter(modules).writeDocumentation();
+    void writesModuleDocumentationWithEveryModule() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("target/spring-modulith-docs");
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(dir.toString())).writeDocumentation();
+
+        modules.forEach(module -> org.assertj.core.api.Assertions.assertThat(
+                        dir.resolve("module-" + module.getIdentifier() + ".adoc"))
+                .exists());
+        org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readString(dir.resolve("components.puml")))
+                .contains("Exam", "Progress", "Bank");
     }
 }

@@ -3,6 +3,7 @@ package com.cloudsquad.account;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -74,6 +75,16 @@ public class AccountService {
     @Transactional(readOnly = true)
     public Account find(long accountId) {
         return accounts.findById(accountId).orElseThrow();
+    }
+
+    /** The account's time zone (UTC for an unknown zone id or a deleted account). */
+    @Transactional(readOnly = true)
+    public ZoneId zoneOf(long accountId) {
+        return accounts.findById(accountId)
+                .map(Account::getTimeZone)
+                .filter(AccountService::isTimeZone)
+                .map(ZoneId::of)
+                .orElse(ZoneOffset.UTC);
     }
 
     static boolean isTimeZone(String id) {

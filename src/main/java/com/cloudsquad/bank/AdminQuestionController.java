@@ -125,7 +125,7 @@ class AdminQuestionController {
             return showForm(questionForm, null, warnings, model);
         }
         QuestionStatus status = "publish".equals(action) ? QuestionStatus.PUBLISHED : QuestionStatus.DRAFT;
-        long id = bank.create(questionForm.toContent(), status, principal.getName());
+        long id = bank.save(null, questionForm.toContent(), status, null, principal.getName());
         redirect.addFlashAttribute(
                 "notice", status == QuestionStatus.PUBLISHED ? "Question published." : "Draft saved.");
         return "redirect:/admin/questions/" + id;
@@ -159,15 +159,17 @@ class AdminQuestionController {
             return showForm(questionForm, question, warnings, model);
         }
         try {
-            bank.update(id, questionForm.toContent(), questionForm.getLockVersion(), principal.getName());
+            bank.save(
+                    id,
+                    questionForm.toContent(),
+                    "publish".equals(action) ? QuestionStatus.PUBLISHED : null,
+                    questionForm.getLockVersion(),
+                    principal.getName());
         } catch (QuestionChangedException e) {
             result.reject(
                     "question.changed",
                     "Someone else saved this question while you were editing it. Reload it to see their changes.");
             return showForm(questionForm, question, warnings, model);
-        }
-        if ("publish".equals(action)) {
-            bank.changeStatus(List.of(id), QuestionStatus.PUBLISHED);
         }
         redirect.addFlashAttribute(
                 "notice",
@@ -257,22 +259,7 @@ class AdminQuestionController {
             result.rejectValue("certificationId", "certification.required", "Choose a certification.");
             return List.of();
         }
-        if (form.getDomainId() == null
-                || certification.get().domain(form.getDomainId()).isEmpty()) {
-            result.rejectValue(
-                    "domainId",
-                    "domain.required",
-                    "Choose a domain of " + certification.get().code() + ".");
-            form.setDomainId(null);
-        }
-        if (form.getDomainId() == null) {
-            form.setDomainId(certification.get().domains().get(0).id()); // only to run the other rules
-            QuestionRules.Verdict verdict = rules.check(form.toContent());
-            form.setDomainId(null);
-            verdict.errors().forEach(f -> result.rejectValue(f.field(), "rule", f.message()));
-            return verdict.warnings();
-        }
-        QuestionRules.Verdict verdict = rules.check(form.toContent());
+        QuestionRules.Verdict verdict = rules.check(form.toContent(), certification.get());
         verdict.errors().forEach(f -> result.rejectValue(f.field(), "rule", f.message()));
         return verdict.warnings();
     }

@@ -52,9 +52,31 @@ public class QuestionBank {
         this.random = random;
     }
 
-    /** Stores a new question; the caller has checked it with {@link QuestionRules}. */
+    /**
+     * The one way a question is written, by the admin form, the API and every import: a new
+     * question (no {@code id}) or an edit, and its status, in one transaction. The caller has
+     * checked the content with {@link QuestionRules}.
+     *
+     * @param status the status to move to, or null to keep it (an edit)
+     * @param expectedLockVersion for an edit: the lock version it was based on
+     * @return the question's id
+     * @throws QuestionChangedException when the question changed since it was read
+     */
     @Transactional
-    public long create(QuestionContent content, QuestionStatus status, String author) {
+    public long save(
+            Long id, QuestionContent content, QuestionStatus status, Integer expectedLockVersion, String author) {
+        if (id == null) {
+            return create(content, status == null ? QuestionStatus.DRAFT : status, author);
+        }
+        update(id, content, expectedLockVersion, author);
+        if (status != null) {
+            changeStatus(List.of(id), status);
+        }
+        return id;
+    }
+
+    @Transactional
+    long create(QuestionContent content, QuestionStatus status, String author) {
         Certification certification = certificationOf(content.domainId());
         Timestamp now = Timestamp.from(clock.instant());
         KeyHolder key = new GeneratedKeyHolder();
@@ -90,7 +112,7 @@ public class QuestionBank {
      * {@code expectedLockVersion} was read, so two admins never overwrite each other silently.
      */
     @Transactional
-    public void update(long id, QuestionContent content, int expectedLockVersion, String author) {
+    void update(long id, QuestionContent content, int expectedLockVersion, String author) {
         QuestionDetail question = find(id).orElseThrow(() -> new QuestionNotFoundException(id));
         if (certificationOf(content.domainId()).id() != question.certificationId()) {
             throw new IllegalArgumentException("A question stays in its certification");
@@ -114,23 +136,10 @@ public class QuestionBank {
         }
         if (question.status() == QuestionStatus.DRAFT
                 && !everPublished(question.current().id())) {
+            // A draft nobody ever saw: replaced in place (same id and number), not versioned.
             long versionId = question.current().id();
-            jdbc.sql("""
-                            UPDATE question_version SET domain_id = ?, difficulty = ?, title = ?, stem = ?, explanation = ?,
-                                   refs = ?, tags = ?, image_key = ?, created_at = ?, created_by = ?
-                            WHERE id = ?""")
-                    .params(
-                            content.domainId(),
-                            content.difficulty(),
-                            content.title(),
-                            content.stem(),
-                            content.explanation(),
-                            String.join("\n", content.references()),
-                            String.join(",", content.tags()),
-                            content.imageKey(),
-                            now,
-                            author,
-                            versionId)
+            jdbc.sql("UPDATE question_version SET " + String.join(" = ?, ", VERSION_COLUMNS) + " = ? WHERE id = ?")
+                    .params(versionValues(content, now, author, versionId))
                     .update();
             jdbc.sql("DELETE FROM question_option WHERE version_id = ?")
                     .param(versionId)
@@ -189,25 +198,51 @@ public class QuestionBank {
 
     @Transactional(readOnly = true)
     public Optional<QuestionDetail> find(long id) {
-        return jdbc.sql("""
+        return findAll(List.of(id)).stream().findFirst();
+    }
+
+    /** Several questions with their current versions in three statements (the API's list), in the order given. */
+    @Transactional(readOnly = true)
+    public List<QuestionDetail> findAll(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, QuestionDetail> byId = new LinkedHashMap<>();
+        List<Object[]> rows = jdbc.sql("""
                         SELECT id, certification_id, status, lock_version, version_count, updated_at, current_version_id
-                        FROM question WHERE id = ?""")
-                .param(id)
-                .query((rs, n) -> new QuestionDetail(
-                        rs.getLong("id"),
-                        rs.getLong("certification_id"),
-                        QuestionStatus.valueOf(rs.getString("status")),
-                        rs.getInt("lock_version"),
-                        rs.getInt("version_count"),
-                        rs.getTimestamp("updated_at").toInstant(),
-                        version(rs.getLong("current_version_id")).orElseThrow()))
-                .optional();
+                        FROM question WHERE id IN (:ids)""")
+                .param("ids", ids)
+                .query((rs, n) -> new Object[] {
+                    rs.getLong("id"),
+                    rs.getLong("certification_id"),
+                    QuestionStatus.valueOf(rs.getString("status")),
+                    rs.getInt("lock_version"),
+                    rs.getInt("version_count"),
+                    rs.getTimestamp("updated_at").toInstant(),
+                    rs.getLong("current_version_id")
+                })
+                .list();
+        Map<Long, QuestionVersion> versions =
+                versions(rows.stream().map(r -> (Long) r[6]).toList());
+        for (Object[] r : rows) {
+            byId.put(
+                    (Long) r[0],
+                    new QuestionDetail(
+                            (Long) r[0],
+                            (Long) r[1],
+                            (QuestionStatus) r[2],
+                            (Integer) r[3],
+                            (Integer) r[4],
+                            (Instant) r[5],
+                            versions.get((Long) r[6])));
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** One version by id: what an attempt showed, whatever happened to the question since. */
     @Transactional(readOnly = true)
     public Optional<QuestionVersion> version(long versionId) {
-        return versions("WHERE v.id = ?", versionId).stream().findFirst();
+        return Optional.ofNullable(versions(List.of(versionId)).get(versionId));
     }
 
     /** Many versions at once (an attempt's questions), by id. */
@@ -284,12 +319,14 @@ public class QuestionBank {
                 params.put("text", booleanQuery);
             }
         }
+        // Codes and domain names come from the catalog's own API, not by joining its tables.
+        Map<Long, Certification> certifications = catalog.certificationsById();
         long total = jdbc.sql("SELECT COUNT(*) FROM question q" + where)
                 .params(params)
                 .query(Long.class)
                 .single();
         List<QuestionRow> rows = jdbc.sql("""
-                        SELECT q.id, LEFT(q.stem, 240) AS stem, c.code, d.name AS domain_name, q.difficulty,
+                        SELECT q.id, LEFT(q.stem, 240) AS stem, q.certification_id, q.domain_id, q.difficulty,
                                q.multiple_response, q.status, q.version_count, q.updated_at
                         FROM (SELECT q.id FROM question q""" + where + " ORDER BY " + orderBy(filter.sort())
                         // A deferred join: the page's ids come from an index walk in sort
@@ -297,8 +334,6 @@ public class QuestionBank {
                         + """
                                  LIMIT :size OFFSET :offset) page
                                 JOIN question q ON q.id = page.id
-                                JOIN certification c ON c.id = q.certification_id
-                                JOIN exam_domain d ON d.id = q.domain_id
                                 ORDER BY """ + " " + orderBy(filter.sort()))
                 .params(params)
                 .param("size", filter.size())
@@ -306,8 +341,8 @@ public class QuestionBank {
                 .query((rs, n) -> new QuestionRow(
                         rs.getLong("id"),
                         rs.getString("stem"),
-                        rs.getString("code"),
-                        rs.getString("domain_name"),
+                        codeOf(certifications, rs.getLong("certification_id")),
+                        domainNameOf(certifications, rs.getLong("certification_id"), rs.getLong("domain_id")),
                         rs.getInt("difficulty"),
                         rs.getBoolean("multiple_response"),
                         QuestionStatus.valueOf(rs.getString("status")),
@@ -315,6 +350,20 @@ public class QuestionBank {
                         rs.getTimestamp("updated_at").toInstant()))
                 .list();
         return new QuestionPage(rows, total, filter.page(), filter.size());
+    }
+
+    private static String codeOf(Map<Long, Certification> certifications, long id) {
+        Certification c = certifications.get(id);
+        return c == null ? "?" : c.code();
+    }
+
+    private static String domainNameOf(Map<Long, Certification> certifications, long certificationId, long domainId) {
+        Certification c = certifications.get(certificationId);
+        return c == null
+                ? "?"
+                : c.domain(domainId)
+                        .map(com.cloudsquad.catalog.ExamDomain::name)
+                        .orElse("?");
     }
 
     /** All tags in use, for the filter's suggestions. */
@@ -349,25 +398,41 @@ public class QuestionBank {
         return catalog.byDomain(domainId).orElseThrow(() -> new IllegalArgumentException("Unknown domain " + domainId));
     }
 
+    /** What a version says, in one place for the INSERT of a new version and the in-place edit of a draft. */
+    private static final List<String> VERSION_COLUMNS = List.of(
+            "domain_id",
+            "difficulty",
+            "title",
+            "stem",
+            "explanation",
+            "refs",
+            "tags",
+            "image_key",
+            "created_at",
+            "created_by");
+
+    private static Object[] versionValues(QuestionContent content, Timestamp now, String author, Object... more) {
+        List<Object> values = new ArrayList<>(Arrays.asList(
+                content.domainId(),
+                content.difficulty(),
+                content.title(),
+                content.stem(),
+                content.explanation(),
+                String.join("\n", content.references()),
+                String.join(",", content.tags()),
+                content.imageKey(),
+                now,
+                author));
+        values.addAll(Arrays.asList(more));
+        return values.toArray();
+    }
+
     private long insertVersion(long questionId, int versionNo, QuestionContent content, Timestamp now, String author) {
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        INSERT INTO question_version (question_id, version_no, domain_id, difficulty, title, stem, explanation,
-                                                      refs, tags, image_key, created_at, created_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        questionId,
-                        versionNo,
-                        content.domainId(),
-                        content.difficulty(),
-                        content.title(),
-                        content.stem(),
-                        content.explanation(),
-                        String.join("\n", content.references()),
-                        String.join(",", content.tags()),
-                        content.imageKey(),
-                        now,
-                        author)
+        Object[] values = versionValues(content, now, author, questionId, versionNo);
+        jdbc.sql("INSERT INTO question_version (" + String.join(", ", VERSION_COLUMNS) + ", question_id, version_no)"
+                        + " VALUES (" + "?, ".repeat(values.length - 1) + "?)")
+                .params(values)
                 .update(key, "id");
         long versionId = key.getKey().longValue();
         insertOptions(versionId, content.options());

@@ -54,9 +54,10 @@ public class QuestionForm {
     }
 
     /** The content as typed; the caller has checked that the domain is set. */
+    /** The content as typed; a missing domain is 0, which no certification has (the rules say so). */
     QuestionContent toContent() {
         return new QuestionContent(
-                domainId,
+                domainId == null ? 0 : domainId,
                 difficulty == null ? 0 : difficulty,
                 title,
                 stem,

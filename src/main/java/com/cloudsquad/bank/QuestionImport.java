@@ -140,7 +140,7 @@ public class QuestionImport {
 
     private int store(ImportPreview preview, String author) {
         for (ImportPreview.Entry entry : preview.entries()) {
-            bank.create(entry.content(), entry.status(), author);
+            bank.save(null, entry.content(), entry.status(), null, author);
         }
         return preview.entries().size();
     }

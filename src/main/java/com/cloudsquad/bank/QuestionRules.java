@@ -22,6 +22,18 @@ public class QuestionRules {
     public static final int MAX_TEXT = 2000;
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9.+-]{0,39}");
 
+    /** The rules, and that the domain is one of {@code certification}'s (an error on "domainId" if not). */
+    public Verdict check(QuestionContent q, com.cloudsquad.catalog.Certification certification) {
+        Verdict verdict = check(q);
+        if (certification.domain(q.domainId()).isPresent()) {
+            return verdict;
+        }
+        List<Finding> errors = new ArrayList<>();
+        errors.add(new Finding("domainId", "Choose a domain of " + certification.code() + "."));
+        errors.addAll(verdict.errors());
+        return new Verdict(errors, verdict.warnings());
+    }
+
     public Verdict check(QuestionContent q) {
         List<Finding> errors = new ArrayList<>();
         List<Finding> warnings = new ArrayList<>();

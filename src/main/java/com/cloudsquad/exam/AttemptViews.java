@@ -70,7 +70,7 @@ public class AttemptViews {
     public QuestionView question(
             AttemptQuestion q, QuestionVersion version, int total, Certification certification, boolean reveal) {
         QuestionContent content = version.content();
-        Set<Integer> correct = Attempts.correctPositions(content);
+        Set<Integer> correct = AnswerKey.correctPositions(content);
         List<OptionView> options = new ArrayList<>();
         List<Integer> order = q.optionOrder().isEmpty()
                 ? java.util.stream.IntStream.range(0, content.options().size())
@@ -190,12 +190,14 @@ public class AttemptViews {
         return h > 0 ? "%d h %02d min".formatted(h, m) : "%d min %02d s".formatted(m, s);
     }
 
-    private static final java.time.format.DateTimeFormatter STARTED =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
-
-    /** When an attempt started, as the attempt lists show it. */
-    public static String started(Attempt attempt) {
-        return STARTED.format(attempt.startedAt()) + " UTC";
+    /** An attempt's state as the lists and the results page name it. */
+    public static String statusLabel(Attempt a) {
+        return switch (a.status()) {
+            case IN_PROGRESS -> "In progress";
+            case SUBMITTED -> "Submitted";
+            case EXPIRED -> "Submitted by the clock";
+            case ABANDONED -> "Left";
+        };
     }
 
     /** The score as the attempt lists show it: "780 (pass)", or a dash before scoring. */

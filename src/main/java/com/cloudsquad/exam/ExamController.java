@@ -3,6 +3,7 @@ package com.cloudsquad.exam;
 import com.cloudsquad.account.AccountPrincipal;
 import com.cloudsquad.catalog.Catalog;
 import com.cloudsquad.catalog.Certification;
+import com.cloudsquad.catalog.CertificationNotFoundException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,10 +24,12 @@ class ExamController {
     static final int REVIEW_SIZE = 20;
 
     private final Attempts attempts;
+    private final AttemptQueries queries;
     private final Catalog catalog;
 
-    ExamController(Attempts attempts, Catalog catalog) {
+    ExamController(Attempts attempts, AttemptQueries queries, Catalog catalog) {
         this.attempts = attempts;
+        this.queries = queries;
         this.catalog = catalog;
     }
 
@@ -43,13 +46,13 @@ class ExamController {
                 certifications.stream()
                         .map(c -> new CertificationChoice(
                                 c,
-                                attempts.openTimed(user.getAccountId(), c.id()).orElse(null),
-                                attempts.missedQuestions(user.getAccountId(), c.id())
+                                queries.openTimed(user.getAccountId(), c.id()).orElse(null),
+                                queries.missedQuestions(user.getAccountId(), c.id())
                                         .size()))
                         .toList());
         model.addAttribute(
                 "open",
-                attempts.open(user.getAccountId()).stream()
+                queries.open(user.getAccountId()).stream()
                         .map(a -> new OpenAttempt(
                                 a,
                                 byId.get(a.certificationId()).code(),
@@ -67,7 +70,7 @@ class ExamController {
             @RequestParam(required = false) Long domain,
             @AuthenticationPrincipal AccountPrincipal user,
             RedirectAttributes redirect) {
-        Certification certification = catalog.byCode(code).orElseThrow(() -> new AttemptNotFoundException(0));
+        Certification certification = catalog.byCode(code).orElseThrow(() -> new CertificationNotFoundException(code));
         int size = mode == AttemptMode.REVIEW ? REVIEW_SIZE : PRACTICE_SIZES.contains(count) ? count : 10;
         if (mode == AttemptMode.DRILL
                 && (domain == null || certification.domain(domain).isEmpty())) {

@@ -15,9 +15,11 @@ class OverdueAttemptsJob {
     private static final Logger log = LoggerFactory.getLogger(OverdueAttemptsJob.class);
 
     private final Attempts attempts;
+    private final AttemptQueries queries;
 
-    OverdueAttemptsJob(Attempts attempts) {
+    OverdueAttemptsJob(Attempts attempts, AttemptQueries queries) {
         this.attempts = attempts;
+        this.queries = queries;
     }
 
     @Scheduled(fixedDelayString = "${app.exam.overdue-check:PT5S}", initialDelayString = "PT10S")
@@ -27,7 +29,7 @@ class OverdueAttemptsJob {
 
     int closeOverdueNow() {
         int closed = 0;
-        for (Long id : attempts.overdue(200)) {
+        for (Long id : queries.overdue(200)) {
             try {
                 if (attempts.expireIfOverdue(id)) {
                     closed++;

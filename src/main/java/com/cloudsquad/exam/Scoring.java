@@ -28,7 +28,7 @@ class Scoring {
         Set<Integer> right = new HashSet<>();
         for (AttemptQuestion q : questions) {
             QuestionVersion version = versions.get(q.versionId());
-            if (version != null && AnswerKey.isRight(q.selected(), Attempts.correctPositions(version.content()))) {
+            if (version != null && AnswerKey.isRight(q.selected(), AnswerKey.correctPositions(version.content()))) {
                 right.add(q.position());
             }
         }

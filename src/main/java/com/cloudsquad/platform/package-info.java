@@ -1,6 +1,7 @@
 /**
  * Infrastructure every module may use: the embedded default database, the datasource mapping for
- * Elastic Beanstalk, the clock, web error handling. Holds no business rules.
+ * Elastic Beanstalk, the clock and randomness, scheduling, the lean session store, and how pages
+ * write times ({@link com.cloudsquad.platform.DisplayTime}). Holds no business rules.
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)
 package com.cloudsquad.platform;

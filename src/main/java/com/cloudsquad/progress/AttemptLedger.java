@@ -5,8 +5,6 @@ import com.cloudsquad.exam.AttemptSubmitted;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -29,7 +27,7 @@ class AttemptLedger {
 
     @ApplicationModuleListener
     void on(AttemptSubmitted event) {
-        LocalDate day = LocalDate.ofInstant(event.closedAt(), zoneOf(event.accountId()));
+        LocalDate day = LocalDate.ofInstant(event.closedAt(), accounts.zoneOf(event.accountId()));
         jdbc.sql("""
                         INSERT IGNORE INTO progress_attempt (attempt_id, account_id, certification_id, mode, local_day,
                                                              questions, correct, scaled_score, passed, closed_at)
@@ -46,13 +44,5 @@ class AttemptLedger {
                         event.passed(),
                         Timestamp.from(event.closedAt()))
                 .update();
-    }
-
-    private ZoneId zoneOf(long accountId) {
-        try {
-            return ZoneId.of(accounts.find(accountId).getTimeZone());
-        } catch (RuntimeException e) { // an unknown zone id, or no such account any more
-            return ZoneOffset.UTC;
-        }
     }
 }

@@ -3,7 +3,7 @@ package com.cloudsquad.site;
 import com.cloudsquad.account.AccountPrincipal;
 import com.cloudsquad.catalog.Catalog;
 import com.cloudsquad.catalog.Certification;
-import com.cloudsquad.exam.Attempts;
+import com.cloudsquad.exam.AttemptRecords;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,10 +17,10 @@ class HomeController {
     static final String VIEW_HOME = "site/home";
     static final String VIEW_ADMIN_HOME = "admin/home";
 
-    private final Attempts attempts;
+    private final AttemptRecords attempts;
     private final Catalog catalog;
 
-    HomeController(Attempts attempts, Catalog catalog) {
+    HomeController(AttemptRecords attempts, Catalog catalog) {
         this.attempts = attempts;
         this.catalog = catalog;
     }
@@ -32,7 +32,7 @@ class HomeController {
     String home(@AuthenticationPrincipal AccountPrincipal user, Model model) {
         if (user != null) {
             Map<Long, Certification> certifications = catalog.certificationsById();
-            List<Resume> open = attempts.open(user.getAccountId()).stream()
+            List<Resume> open = attempts.openAttempts(user.getAccountId()).stream()
                     .map(a -> new Resume(
                             a.id(),
                             "Resume your "

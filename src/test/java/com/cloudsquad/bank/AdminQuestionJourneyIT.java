@@ -3,52 +3,31 @@ package com.cloudsquad.bank;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.cloudsquad.support.BrowserJourney;
 import com.cloudsquad.support.Browsers;
 import com.cloudsquad.support.CloudSquadIntegrationTest;
 import com.cloudsquad.support.WebSession;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An admin keeps the question bank: create, validate, publish, edit into a new version. */
 @CloudSquadIntegrationTest
-class AdminQuestionJourneyIT {
-
-    static Playwright playwright;
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
+class AdminQuestionJourneyIT extends BrowserJourney {
 
     BrowserContext context;
     Page page;
     final String marker = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 
-    @BeforeAll
-    static void launch() {
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        playwright.close();
-    }
-
     @BeforeEach
     void logInAsAdmin() {
-        context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
+        context = newContext();
         page = context.newPage();
         page.navigate("/login");
         page.getByLabel("Email").fill(AdminAccount.ensure(port));

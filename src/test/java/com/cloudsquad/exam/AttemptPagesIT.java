@@ -35,6 +35,9 @@ class AttemptPagesIT {
     @Autowired
     Attempts attempts;
 
+    @Autowired
+    AttemptQueries queries;
+
     ExamFixture fixture;
     WebSession alice;
     String base;
@@ -78,7 +81,7 @@ class AttemptPagesIT {
 
         assertThat(saved.statusCode()).isEqualTo(200);
         assertThat(saved.body()).contains("data-state=\"saved\"", "Saved").doesNotContain("<header");
-        assertThat(attempts.questions(attemptId).get(1).selected()).containsExactly(1);
+        assertThat(queries.questions(attemptId).get(1).selected()).containsExactly(1);
         assertThat(alice.get(base + "/q/2").body()).contains("1 of 10 answered");
 
         HttpResponse<String> invalid = alice.post(base + "/q/2/answer", Map.of("choice", "9"), "HX-Request", "true");
@@ -138,9 +141,9 @@ class AttemptPagesIT {
                     .as(path)
                     .isEqualTo(404);
         }
-        assertThat(attempts.find(attemptId).orElseThrow().status()).isEqualTo(AttemptStatus.IN_PROGRESS);
-        assertThat(attempts.questions(attemptId)).noneMatch(AttemptQuestion::answered);
-        assertThat(attempts.questions(attemptId)).noneMatch(AttemptQuestion::flagged);
+        assertThat(queries.find(attemptId).orElseThrow().status()).isEqualTo(AttemptStatus.IN_PROGRESS);
+        assertThat(queries.questions(attemptId)).noneMatch(AttemptQuestion::answered);
+        assertThat(queries.questions(attemptId)).noneMatch(AttemptQuestion::flagged);
     }
 
     @Test
@@ -163,7 +166,7 @@ class AttemptPagesIT {
         assertThat(admin.post(base + "/q/1/answer", Map.of("choice", "0")).statusCode())
                 .isEqualTo(404);
         assertThat(admin.post(base + "/submit", Map.of()).statusCode()).isEqualTo(404);
-        assertThat(attempts.find(attemptId).orElseThrow().status()).isEqualTo(AttemptStatus.IN_PROGRESS);
+        assertThat(queries.find(attemptId).orElseThrow().status()).isEqualTo(AttemptStatus.IN_PROGRESS);
     }
 
     @Test
@@ -208,16 +211,16 @@ class AttemptPagesIT {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("data-state=\"saved\"");
         });
-        assertThat(attempts.questions(attemptId).get(3).selected()).hasSize(1).allSatisfy(c -> assertThat(c)
+        assertThat(queries.questions(attemptId).get(3).selected()).hasSize(1).allSatisfy(c -> assertThat(c)
                 .isBetween(0, 3));
     }
 
     @Test
     void theResultsShowTheVersionTheCandidateSawEvenAfterAnEdit() {
-        AttemptQuestion first = attempts.questions(attemptId).get(0);
+        AttemptQuestion first = queries.questions(attemptId).get(0);
         var detail = bank.find(first.questionId()).orElseThrow();
         var content = detail.content();
-        bank.update(
+        bank.save(
                 first.questionId(),
                 new com.cloudsquad.bank.QuestionContent(
                         content.domainId(),
@@ -228,6 +231,7 @@ class AttemptPagesIT {
                         content.explanation(),
                         content.references(),
                         content.tags()),
+                null,
                 detail.lockVersion(),
                 "editor");
         alice.get(base + "/review");
@@ -238,28 +242,24 @@ class AttemptPagesIT {
     }
 
     @Test
-    void theSubmittedEventIsRecordedDurablyAndReachesProgress() {
-        alice.get(base + "/review");
-        alice.post(base + "/submit", Map.of());
+    void anUnknownCertificationIsNotFound() {
+        HttpResponse<String> start = alice.post("/exams/NO-SUCH-EXAM/start", Map.of("mode", "READINESS"));
 
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(jdbc.sql(
-                                        "SELECT COUNT(*) FROM progress_attempt WHERE attempt_id = ? AND questions = 10")
-                                .param(attemptId)
-                                .query(Long.class)
-                                .single())
-                        .isEqualTo(1));
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(jdbc.sql("""
-                                        SELECT COUNT(*) FROM EVENT_PUBLICATION
-                                        WHERE EVENT_TYPE LIKE '%AttemptSubmitted' AND COMPLETION_DATE IS NOT NULL
-                                          AND SERIALIZED_EVENT LIKE ?""")
-                                .param("%\"attemptId\":" + attemptId + ",%")
-                                .query(Long.class)
-                                .single())
-                        .isEqualTo(1));
+        assertThat(start.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void attemptTimesAreShownInTheCandidatesOwnTimeZone() {
+        java.time.Instant started = queries.find(attemptId).orElseThrow().startedAt();
+        jdbc.sql("UPDATE account SET time_zone = 'Asia/Tokyo' WHERE id = ?")
+                .param(queries.find(attemptId).orElseThrow().accountId())
+                .update();
+
+        String history = alice.get("/attempts").body();
+
+        String tokyo = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(started.atZone(java.time.ZoneId.of("Asia/Tokyo")));
+        assertThat(history).contains(tokyo + " JST").doesNotContain(" UTC");
     }
 
     @Test

@@ -48,7 +48,7 @@ final class ExamFixture {
             for (int i = 0; i < questionsPerDomain; i++) {
                 n++;
                 fixture.questionIds.add(
-                        bank.create(question(domain.id(), n, code), QuestionStatus.PUBLISHED, "fixture"));
+                        bank.save(null, question(domain.id(), n, code), QuestionStatus.PUBLISHED, null, "fixture"));
             }
         }
         return fixture;

@@ -176,6 +176,54 @@ class LeanSessionRepositoryTests {
         assertThat(sessions.findById(id)).as("the next request on this thread").isNull();
     }
 
+    /**
+     * Guards a Spring Session upgrade: the lean store exists because Spring Session's own filter
+     * hands every session to {@code save} at the end of every request, changed or not (the write
+     * the lean store skips), and may look it up again after saving (the read it answers from
+     * memory). If a new version saves or reads differently, this fails, and the reasons in
+     * {@link LeanSessionRepository}'s Javadoc need a new look.
+     */
+    @Test
+    void springSessionStillSavesEveryRequestsSessionAndReadsItAtMostTwice() throws Exception {
+        CountingStore plain = new CountingStore();
+        SessionRepositoryFilter<MapSession> filter = new SessionRepositoryFilter<>(plain);
+        MockHttpServletResponse created = new MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("POST", "/login"), created, (r, s) -> ((HttpServletRequest) r)
+                .getSession()
+                .setAttribute("user", "alice"));
+        String cookie = created.getCookie("SESSION").getValue();
+        plain.lookups = 0;
+        plain.writes = 0;
+
+        MockHttpServletRequest page = new MockHttpServletRequest("GET", "/");
+        page.setCookies(new Cookie("SESSION", cookie));
+        filter.doFilter(page, new MockHttpServletResponse(), (r, s) -> ((HttpServletRequest) r)
+                .getSession()
+                .getAttribute("user"));
+
+        assertThat(plain.writes).as("an unchanged session is still saved").isEqualTo(1);
+        assertThat(plain.lookups)
+                .as("lookups of one page view (4.1.0: the request's own only)")
+                .isBetween(1, 2);
+
+        // and through the lean store the second is answered from memory
+        MockHttpServletResponse leanCreated = new MockHttpServletResponse();
+        dispatch(new MockHttpServletRequest("POST", "/login"), leanCreated, (r, s) -> ((HttpServletRequest) r)
+                .getSession()
+                .setAttribute("user", "alice"));
+        store.lookups = 0;
+        store.writes = 0;
+        MockHttpServletRequest leanPage = new MockHttpServletRequest("GET", "/");
+        leanPage.setCookies(
+                new Cookie("SESSION", leanCreated.getCookie("SESSION").getValue()));
+        dispatch(leanPage, new MockHttpServletResponse(), (r, s) -> ((HttpServletRequest) r)
+                .getSession()
+                .getAttribute("user"));
+        assertThat(store.lookups).isEqualTo(1);
+        assertThat(store.writes).as("the lean store skips the unchanged write").isZero();
+        assertThat(store.writes).as("the lean store skips the unchanged write").isZero();
+    }
+
     /** As the servlet container runs the two filters: ours only for the dispatches it is registered for. */
     void dispatch(MockHttpServletRequest request, MockHttpServletResponse response, FilterChain servlet)
             throws Exception {

@@ -2,48 +2,28 @@ package com.cloudsquad.site;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.cloudsquad.support.BrowserJourney;
 import com.cloudsquad.support.Browsers;
 import com.cloudsquad.support.CloudSquadIntegrationTest;
 import com.cloudsquad.support.WebSession;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A visitor's first minutes with Cloud Squad, in a real Chromium. */
 @CloudSquadIntegrationTest
-class AccountJourneyIT {
-
-    static Playwright playwright;
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
+class AccountJourneyIT extends BrowserJourney {
 
     BrowserContext context;
     Page page;
 
-    @BeforeAll
-    static void launch() {
-        playwright = Browsers.playwright();
-        browser = Browsers.chromium(playwright);
-    }
-
-    @AfterAll
-    static void close() {
-        playwright.close();
-    }
-
     @BeforeEach
     void open() {
-        context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
+        context = newContext();
         page = context.newPage();
     }
 
@@ -139,14 +119,21 @@ class AccountJourneyIT {
                 .setHasTouch(true));
         Page small = phone.newPage();
         small.navigate("/");
+        assertThat(small.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create a free account")))
+                .isInViewport();
+        assertNoSidewaysScrolling(small);
         Browsers.screenshot(small, "06-home-phone");
         small.navigate("/register");
+        assertThat(small.getByLabel("Email")).isInViewport();
+        assertNoSidewaysScrolling(small);
         Browsers.screenshot(small, "07-register-phone");
-
-        Object overflow = small.evaluate("document.documentElement.scrollWidth > window.innerWidth");
-        org.assertj.core.api.Assertions.assertThat(overflow)
-                .as("no sideways scrolling")
-                .isEqualTo(false);
         phone.close();
+    }
+
+    static void assertNoSidewaysScrolling(Page page) {
+        Object overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth");
+        org.assertj.core.api.Assertions.assertThat(overflow)
+                .as("no sideways scrolling on " + page.url())
+                .isEqualTo(false);
     }
 }

@@ -6,10 +6,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on the embedded MariaDB of the test run, on a random port. Every
- * integration test uses exactly this, so they all share one Spring context.
+ * integration test uses exactly this, so they all share one Spring context. The clock is a
+ * {@link TestClock} that tests may move.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -18,6 +20,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
         properties = "app.admin-emails=" + CloudSquadIntegrationTest.ADMIN_EMAIL + ",journey-"
                 + CloudSquadIntegrationTest.ADMIN_EMAIL)
 @AutoConfigureMockMvc
+@Import(TestClockConfiguration.class)
 public @interface CloudSquadIntegrationTest {
 
     String ADMIN_EMAIL = "admin@cloudsquad.test";

@@ -65,8 +65,11 @@ class QuestionApiController {
                                 () -> new ApiProblem(HttpStatus.BAD_REQUEST, "Unknown certification " + certification));
         QuestionPage result = bank.search(
                 new QuestionFilter(q, certificationId, null, null, status, tag, "id", page, Math.min(size, 200)));
-        List<ApiQuestion> questions =
-                result.rows().stream().map(QuestionRow::id).map(this::load).toList();
+        List<ApiQuestion> questions = bank
+                .findAll(result.rows().stream().map(QuestionRow::id).toList())
+                .stream()
+                .map(this::toApi)
+                .toList();
         return Map.of(
                 "questions", questions,
                 "page", result.page(),
@@ -83,7 +86,7 @@ class QuestionApiController {
     @PostMapping
     ResponseEntity<ApiQuestion> create(@RequestBody QuestionData body, Principal principal) {
         ImportPreview.Entry checked = checked(body);
-        long id = bank.create(checked.content(), checked.status(), principal.getName());
+        long id = bank.save(null, checked.content(), checked.status(), null, principal.getName());
         ApiQuestion created = load(id);
         return ResponseEntity.created(URI.create("/api/v1/questions/" + id))
                 .eTag(String.valueOf(created.lockVersion()))
@@ -101,14 +104,16 @@ class QuestionApiController {
         ImportPreview.Entry checked = checked(body);
         int expected = ifMatch == null ? current.lockVersion() : parseETag(ifMatch);
         try {
-            bank.update(id, checked.content(), expected, principal.getName());
+            bank.save(
+                    id,
+                    checked.content(),
+                    body.status() == null ? null : checked.status(),
+                    expected,
+                    principal.getName());
         } catch (QuestionChangedException e) {
             throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "The question changed since the version you edited.");
         } catch (IllegalArgumentException e) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        }
-        if (checked.status() != current.status() && body.status() != null) {
-            bank.changeStatus(List.of(id), checked.status());
         }
         ApiQuestion updated = load(id);
         return ResponseEntity.ok().eTag(String.valueOf(updated.lockVersion())).body(updated);
@@ -165,7 +170,10 @@ class QuestionApiController {
     }
 
     private ApiQuestion load(long id) {
-        QuestionDetail question = bank.find(id).orElseThrow(() -> new QuestionNotFoundException(id));
+        return toApi(bank.find(id).orElseThrow(() -> new QuestionNotFoundException(id)));
+    }
+
+    private ApiQuestion toApi(QuestionDetail question) {
         return ApiQuestion.of(question, QuestionExport.toData(question, catalog.certifications()));
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class ScoringTests {
+class ExamRulesTests {
 
     @Test
     void thirtyQuestionsFollowTheSaaWeights() {

@@ -1,0 +1,146 @@
+package com.cloudsquad.exam;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules may read of attempts (progress, analysis, item statistics, the home page):
+ * facts of closed attempts and a candidate's graded answers, never the exam's tables themselves.
+ * Question texts and keys stay in the bank; these name questions by id and exact version.
+ */
+@Service
+public class AttemptRecords {
+
+    private final JdbcClient jdbc;
+    private final AttemptQueries queries;
+
+    AttemptRecords(JdbcClient jdbc, AttemptQueries queries) {
+        this.jdbc = jdbc;
+        this.queries = queries;
+    }
+
+    /** A closed, scored attempt: its score and how it did per exam domain. */
+    public record AttemptResult(
+            long attemptId,
+            long accountId,
+            long certificationId,
+            AttemptMode mode,
+            AttemptStatus status,
+            Instant startedAt,
+            Instant closedAt,
+            int correct,
+            int total,
+            Integer scaledScore,
+            Boolean passed,
+            List<DomainScore> domains) {}
+
+    /** Right answers out of the questions shown in one domain (unanswered counts as wrong). */
+    public record DomainScore(long domainId, int correct, int total) {}
+
+    /**
+     * One question of an attempt as the candidate answered it.
+     *
+     * @param selected the original positions of the chosen options (as the bank numbers them)
+     * @param correct null while not graded (an open attempt, or an unchecked practice answer)
+     */
+    public record AnsweredQuestion(
+            int position,
+            long questionId,
+            long versionId,
+            long domainId,
+            Set<Integer> selected,
+            Boolean correct,
+            boolean flagged) {}
+
+    /** A graded answer of the candidate, for mastery: right or wrong, and when. */
+    public record RecentAnswer(
+            long attemptId, long questionId, long versionId, long domainId, boolean correct, Instant gradedAt) {}
+
+    /** The candidate's attempts still in progress, newest first. */
+    @Transactional(readOnly = true)
+    public List<Attempt> openAttempts(long accountId) {
+        return queries.open(accountId);
+    }
+
+    /** The result of a closed attempt; empty while it is open or when it does not exist. */
+    @Transactional(readOnly = true)
+    public Optional<AttemptResult> result(long attemptId) {
+        return queries.find(attemptId).filter(a -> !a.open()).map(a -> {
+            Map<Long, int[]> byDomain = new LinkedHashMap<>();
+            int correct = 0;
+            List<AttemptQuestion> questions = queries.questions(attemptId);
+            for (AttemptQuestion q : questions) {
+                int[] counts = byDomain.computeIfAbsent(q.domainId(), d -> new int[2]);
+                counts[1]++;
+                if (Boolean.TRUE.equals(q.correct())) {
+                    counts[0]++;
+                    correct++;
+                }
+            }
+            List<DomainScore> domains = new ArrayList<>();
+            byDomain.forEach((domain, counts) -> domains.add(new DomainScore(domain, counts[0], counts[1])));
+            return new AttemptResult(
+                    a.id(),
+                    a.accountId(),
+                    a.certificationId(),
+                    a.mode(),
+                    a.status(),
+                    a.startedAt(),
+                    a.closedAt(),
+                    correct,
+                    questions.size(),
+                    a.scaledScore(),
+                    a.passed(),
+                    List.copyOf(domains));
+        });
+    }
+
+    /** Every question of an attempt with the exact version shown and the outcome, in order. */
+    @Transactional(readOnly = true)
+    public List<AnsweredQuestion> answers(long attemptId) {
+        return queries.questions(attemptId).stream()
+                .map(q -> new AnsweredQuestion(
+                        q.position(),
+                        q.questionId(),
+                        q.versionId(),
+                        q.domainId(),
+                        Set.copyOf(new HashSet<>(q.selected())),
+                        q.correct(),
+                        q.flagged()))
+                .toList();
+    }
+
+    /**
+     * The candidate's latest graded answers in a certification, newest first: answers of closed
+     * attempts and checked practice answers.
+     */
+    @Transactional(readOnly = true)
+    public List<RecentAnswer> recentAnswers(long accountId, long certificationId, int limit) {
+        return jdbc.sql("""
+                        SELECT a.id AS attempt_id, aq.question_id, aq.version_id, aq.domain_id, aq.correct,
+                               COALESCE(aq.checked_at, a.closed_at) AS graded_at
+                        FROM attempt a JOIN attempt_question aq ON aq.attempt_id = a.id
+                        WHERE a.account_id = ? AND a.certification_id = ? AND aq.correct IS NOT NULL
+                          AND COALESCE(aq.checked_at, a.closed_at) IS NOT NULL
+                        ORDER BY graded_at DESC, a.id DESC, aq.position DESC
+                        LIMIT ?""")
+                .params(accountId, certificationId, limit)
+                .query((rs, n) -> new RecentAnswer(
+                        rs.getLong("attempt_id"),
+                        rs.getLong("question_id"),
+                        rs.getLong("version_id"),
+                        rs.getLong("domain_id"),
+                        rs.getBoolean("correct"),
+                        rs.getTimestamp("graded_at").toInstant()))
+                .list();
+    }
+}

@@ -3,7 +3,9 @@ package com.cloudsquad.observability;
 import io.micrometer.cloudwatch2.CloudWatchConfig;
 import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
 import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.config.MeterFilter;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -47,8 +49,25 @@ class CloudWatchMetrics {
                 return properties.step();
             }
         };
-        return new CloudWatchMeterRegistry(config, Clock.SYSTEM, client);
+        CloudWatchMeterRegistry registry = new CloudWatchMeterRegistry(config, Clock.SYSTEM, client);
+        // CloudWatch bills each metric (name x tags x statistic, ~0.30 USD a month): send the few
+        // that answer "is it healthy", and request timings by method and status, not per route.
+        registry.config()
+                .meterFilter(MeterFilter.ignoreTags("uri", "exception", "error"))
+                .meterFilter(MeterFilter.denyUnless(id -> EXPORTED.stream().anyMatch(id.getName()::startsWith)));
+        return registry;
     }
+
+    static final List<String> EXPORTED = List.of(
+            "cloudsquad.",
+            "http.server.requests",
+            "hikaricp.connections.active",
+            "hikaricp.connections.pending",
+            "hikaricp.connections.timeout",
+            "jvm.memory.used",
+            "jvm.gc.pause",
+            "process.cpu.usage",
+            "tomcat.threads.busy");
 
     /**
      * @param namespace the CloudWatch namespace, one per environment (CloudSquad/prod)

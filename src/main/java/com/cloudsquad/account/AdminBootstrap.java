@@ -45,7 +45,7 @@ class AdminBootstrap {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void offerWhenNoAdmin() {
+    public void offerWhenNoAdmin() {
         if (adminExists()) {
             return;
         }

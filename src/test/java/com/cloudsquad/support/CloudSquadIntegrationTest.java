@@ -16,9 +16,12 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "app.admin-emails=" + CloudSquadIntegrationTest.ADMIN_EMAIL + ",journey-"
-                + CloudSquadIntegrationTest.ADMIN_EMAIL)
+                + CloudSquadIntegrationTest.ADMIN_EMAIL + "," + CloudSquadIntegrationTest.UNPROVEN_ADMIN_EMAIL)
 @AutoConfigureMockMvc
 public @interface CloudSquadIntegrationTest {
 
     String ADMIN_EMAIL = "admin@cloudsquad.test";
+
+    /** Listed as admin too, for the test that shows the listing alone grants nothing. */
+    String UNPROVEN_ADMIN_EMAIL = "boss@cloudsquad.test";
 }

@@ -58,7 +58,7 @@ public class QuestionForm {
         return new QuestionContent(
                 domainId,
                 difficulty == null ? 0 : difficulty,
-                title,
+                title == null || title.isBlank() ? null : title.strip(),
                 stem,
                 options.stream()
                         .map(o -> new QuestionContent.Option(o.getText(), o.isCorrect(), o.getExplanation()))

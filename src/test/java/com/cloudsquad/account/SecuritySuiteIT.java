@@ -115,7 +115,9 @@ class SecuritySuiteIT {
                             .getStatus())
                     .as("candidate: " + route)
                     .isEqualTo(403);
-            var anonymous = mvc.perform(request(route.method(), route.path()).with(csrf()))
+            var anonymous = mvc.perform(request(route.method(), route.path())
+                            .accept("text/html,application/xhtml+xml,*/*;q=0.8") // as a browser sends
+                            .with(csrf()))
                     .andReturn()
                     .getResponse();
             assertThat(anonymous.getStatus()).as("anonymous: " + route).isEqualTo(302);

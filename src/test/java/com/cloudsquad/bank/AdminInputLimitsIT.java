@@ -42,7 +42,11 @@ class AdminInputLimitsIT {
 
     @Test
     void tagsOverFiveHundredCharactersAreAnErrorOnTheTags() throws Exception {
-        String tags = String.join(", ", java.util.Collections.nCopies(60, "tag-number"));
+        String tags = String.join(
+                ", ",
+                java.util.stream.IntStream.range(0, 60)
+                        .mapToObj(i -> "tag-number-" + i)
+                        .toList());
         mvc.perform(validQuestion().param("tags", tags))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrors("questionForm", "tags"))

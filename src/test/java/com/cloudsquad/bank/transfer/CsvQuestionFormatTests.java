@@ -51,7 +51,7 @@ class CsvQuestionFormatTests {
                 .contains(",'plain quote,")
                 .contains(",a = b is fine inside,")
                 .contains("'=1+1")
-                .contains("\"'\t=tab first\"")
+                .contains(",'\t=tab first,")
                 .doesNotContain(",=")
                 .doesNotContain(",+")
                 .doesNotContain(",@");

@@ -28,6 +28,9 @@ class AccountMail {
         this.smtp = smtp.getIfAvailable();
         this.outbox = outbox;
         this.from = from;
+        if (this.smtp == null) {
+            log.warn("No SMTP server configured (spring.mail.host): mails are only logged, not sent.");
+        }
     }
 
     void send(String to, String subject, String text) {

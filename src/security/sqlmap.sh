@@ -84,8 +84,8 @@ failures=0
 scan() {
   local name="$1"; shift
   local out="$WORK/$name.log"
-  sqlmap --batch --disable-coloring --flush-session --output-dir="$WORK/sqlmap" --threads=4 --time-sec=2 \
-    --level=2 --risk=1 "$@" >"$out" 2>&1 || true
+  sqlmap --batch --disable-coloring --flush-session --output-dir="$WORK/sqlmap" --threads=4 --time-sec=1 \
+    --dbms=MySQL --level=1 --risk=1 "$@" >"$out" 2>&1 || true
   if grep -qE "is vulnerable|identified the following injection point" "$out"; then
     echo "INJECTABLE  $name"; grep -E "Parameter:|Type:|Title:" "$out" | sed 's/^/    /'
     failures=$((failures + 1))

@@ -1,5 +1,6 @@
 package com.cloudsquad.account;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Locale;
 import org.springframework.data.annotation.Id;
@@ -18,6 +19,9 @@ public class Account {
     private String passwordHash;
     private String timeZone;
     private Instant createdAt;
+    private Instant emailVerifiedAt;
+    private boolean adminGranted;
+    private boolean disabled;
 
     @Version
     private Integer version;
@@ -33,9 +37,13 @@ public class Account {
         this.createdAt = createdAt;
     }
 
-    /** The case-insensitive identity of an email address: accounts and login throttling key on it. */
-    static String emailKey(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    /**
+     * The identity of an email address: accounts, sessions and login throttling key on it. Trimmed,
+     * lower-cased and in Unicode NFC, then compared byte for byte (the column is utf8mb4_bin), so
+     * {@code Chief@} and {@code chief@} are one account but {@code chíef@} is another.
+     */
+    public static String emailKey(String email) {
+        return email == null ? "" : Normalizer.normalize(email.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
     }
 
     public Long getId() {
@@ -60,6 +68,18 @@ public class Account {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public boolean isEmailVerified() {
+        return emailVerifiedAt != null;
+    }
+
+    boolean isAdminGranted() {
+        return adminGranted;
+    }
+
+    public boolean isDisabled() {
+        return disabled;
     }
 
     String getPasswordHash() {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -27,14 +29,23 @@ class AccountController {
             .sorted()
             .toList();
 
+    static final String VIEW_VERIFY = "account/verify-email";
+    static final String VIEW_BOOTSTRAP = "account/bootstrap-admin";
+
     private final AccountService accounts;
     private final LoginSessions loginSessions;
     private final PasswordFormValidator passwordValidator;
+    private final AdminBootstrap bootstrap;
 
-    AccountController(AccountService accounts, LoginSessions loginSessions, PasswordFormValidator passwordValidator) {
+    AccountController(
+            AccountService accounts,
+            LoginSessions loginSessions,
+            PasswordFormValidator passwordValidator,
+            AdminBootstrap bootstrap) {
         this.accounts = accounts;
         this.loginSessions = loginSessions;
         this.passwordValidator = passwordValidator;
+        this.bootstrap = bootstrap;
     }
 
     @InitBinder({"registrationForm", "passwordChangeForm"})
@@ -63,16 +74,62 @@ class AccountController {
             HttpServletRequest request,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        if (result.hasErrors()) {
+        if (result.hasErrors() || !accounts.register(registrationForm, request.getRemoteAddr(), result)) {
             return VIEW_REGISTER;
         }
-        Account account = accounts.register(registrationForm, result);
-        if (account == null) {
-            return VIEW_REGISTER;
+        // The same answer whether the address is new or has an account (its owner gets a notice).
+        redirect.addFlashAttribute("message", "registered");
+        return "redirect:/login";
+    }
+
+    /** The link in the mail shows a button: mail scanners that prefetch links must not use up the token. */
+    @GetMapping("/verify-email")
+    String verifyEmailForm(@RequestParam(required = false) String token, Model model) {
+        model.addAttribute("token", token);
+        return VIEW_VERIFY;
+    }
+
+    @PostMapping("/verify-email")
+    String verifyEmail(
+            @RequestParam(required = false) String token,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Optional<Account> verified = accounts.verifyEmail(token);
+        if (verified.isEmpty()) {
+            model.addAttribute("invalid", true);
+            return VIEW_VERIFY;
         }
-        loginSessions.logIn(account, request, response);
-        redirect.addFlashAttribute("message", "welcome");
+        redirect.addFlashAttribute("message", "email.verified");
         return "redirect:/";
+    }
+
+    @PostMapping("/verify-email/resend")
+    String resendVerification(@AuthenticationPrincipal AccountPrincipal principal, RedirectAttributes redirect) {
+        accounts.resendVerification(principal.getAccountId());
+        redirect.addFlashAttribute("message", "email.linkSent");
+        return "redirect:/";
+    }
+
+    @GetMapping("/bootstrap-admin")
+    String bootstrapAdminForm() {
+        return VIEW_BOOTSTRAP;
+    }
+
+    @PostMapping("/bootstrap-admin")
+    String bootstrapAdmin(
+            @AuthenticationPrincipal AccountPrincipal principal,
+            @RequestParam(required = false) String token,
+            Model model,
+            RedirectAttributes redirect) {
+        AdminBootstrap.Outcome outcome = bootstrap.redeem(principal.getAccountId(), token);
+        if (outcome != AdminBootstrap.Outcome.ADMIN) {
+            model.addAttribute("tokenError", "bootstrap." + outcome.name().toLowerCase(java.util.Locale.ROOT));
+            return VIEW_BOOTSTRAP;
+        }
+        redirect.addFlashAttribute("message", "bootstrap.admin");
+        return "redirect:/admin";
     }
 
     @GetMapping("/profile")

@@ -1,11 +1,38 @@
 package com.cloudsquad.account;
 
+import java.time.Instant;
 import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
+/**
+ * The account table. Changes to what an account may do (verified address, granted admin, disabled)
+ * are conditional single-row updates that also move the optimistic-lock version, so a profile save
+ * racing with them fails instead of writing the old values back.
+ */
 interface AccountRepository extends ListCrudRepository<Account, Long> {
 
     Optional<Account> findByEmailKey(String emailKey);
 
     boolean existsByEmailKey(String emailKey);
+
+    @Modifying
+    @Query("""
+            UPDATE account SET email_verified_at = :at, version = version + 1
+            WHERE id = :id AND email_key = :emailKey AND email_verified_at IS NULL""")
+    boolean markEmailVerified(long id, String emailKey, Instant at);
+
+    @Modifying
+    @Query("""
+            UPDATE account SET admin_granted = TRUE, version = version + 1
+            WHERE id = :id AND admin_granted = FALSE AND email_verified_at IS NOT NULL AND disabled = FALSE""")
+    boolean grantAdmin(long id);
+
+    @Modifying
+    @Query("UPDATE account SET disabled = :disabled, version = version + 1 WHERE id = :id AND disabled <> :disabled")
+    boolean setDisabled(long id, boolean disabled);
+
+    @Query("SELECT COUNT(*) FROM account WHERE admin_granted = TRUE AND disabled = FALSE")
+    long countGrantedAdmins();
 }

@@ -2,42 +2,94 @@ package com.cloudsquad.account;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
-/** Registration and profile changes. Each method either completes or changes nothing. */
+/** Registration, email verification, profile changes and the disabled state. */
 @Service
 public class AccountService {
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
+    private final EmailVerifications verifications;
+    private final LoginThrottle throttle;
+    private final RequestRateLimit rateLimit;
+    private final LoginSessions loginSessions;
     private final Clock clock;
+    private final int registrationsPerAddressPerHour;
 
-    AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+    AccountService(
+            AccountRepository accounts,
+            PasswordEncoder passwordEncoder,
+            EmailVerifications verifications,
+            LoginThrottle throttle,
+            RequestRateLimit rateLimit,
+            LoginSessions loginSessions,
+            Clock clock,
+            @Value("${app.security.registrations-per-address-per-hour}") int registrationsPerAddressPerHour) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
+        this.verifications = verifications;
+        this.throttle = throttle;
+        this.rateLimit = rateLimit;
+        this.loginSessions = loginSessions;
         this.clock = clock;
+        this.registrationsPerAddressPerHour = registrationsPerAddressPerHour;
     }
 
-    /** Creates the account, or returns null with an error on the email field if it is taken. */
+    /**
+     * Registers the address, answering the same whether or not it has an account already (so the
+     * form reveals no accounts): a new address gets an account and a verification link, a known
+     * one a notice to its owner. Both compute a password hash, so they take about as long. Returns
+     * false, with a form error, only when the client address made too many registrations.
+     */
     @Transactional
-    Account register(RegistrationForm form, Errors errors) {
-        if (accounts.existsByEmailKey(Account.emailKey(form.getEmail()))) {
-            errors.rejectValue("email", "email.taken");
-            return null;
+    boolean register(RegistrationForm form, String clientAddress, Errors errors) {
+        Optional<Duration> wait =
+                rateLimit.hit("register", clientAddress, registrationsPerAddressPerHour, Duration.ofHours(1));
+        if (wait.isPresent()) {
+            errors.reject("register.throttled", new Object[] {LoginThrottledException.waitText(wait.get())}, null);
+            return false;
         }
-        Account account = new Account(
-                form.getEmail(), form.getDisplayName(), passwordEncoder.encode(form.getPassword()), clock.instant());
+        String passwordHash = passwordEncoder.encode(form.getPassword());
+        Optional<Account> existing = accounts.findByEmailKey(Account.emailKey(form.getEmail()));
+        if (existing.isPresent()) {
+            verifications.sendAlreadyRegistered(existing.get());
+            return true;
+        }
         try {
-            return accounts.save(account);
+            Account account =
+                    accounts.save(new Account(form.getEmail(), form.getDisplayName(), passwordHash, clock.instant()));
+            verifications.send(account);
         } catch (DuplicateKeyException raceWithAnotherRegistration) {
-            errors.rejectValue("email", "email.taken");
-            return null;
+            // The other registration's owner got the link; this one gets the same answer.
+        }
+        return true;
+    }
+
+    /** Marks the address of the token's account as proven; empty if the token is unknown, used or expired. */
+    @Transactional
+    Optional<Account> verifyEmail(String token) {
+        return verifications.verify(token).flatMap(accounts::findById);
+    }
+
+    /** A new link for a logged-in user who has not verified yet (nothing for one who has). */
+    @Transactional
+    void resendVerification(long accountId) {
+        Account account = accounts.findById(accountId).orElseThrow();
+        if (!account.isEmailVerified()) {
+            verifications.send(account);
         }
     }
 
@@ -53,21 +105,49 @@ public class AccountService {
         return accounts.save(account);
     }
 
+    /** The current-password check is throttled like a login (per account), so a left-open session cannot guess it. */
     @Transactional
     Account changePassword(long accountId, PasswordChangeForm form, Errors errors) {
+        String throttleKey = "password-check:" + accountId;
+        Optional<Duration> wait = throttle.claim(throttleKey);
+        if (wait.isPresent()) {
+            errors.rejectValue(
+                    "currentPassword",
+                    "currentPassword.throttled",
+                    new Object[] {LoginThrottledException.waitText(wait.get())},
+                    null);
+            return null;
+        }
         Account account = accounts.findById(accountId).orElseThrow();
         if (!passwordEncoder.matches(form.getCurrentPassword(), account.getPasswordHash())) {
             errors.rejectValue("currentPassword", "currentPassword.wrong");
             return null;
         }
+        throttle.reset(throttleKey);
         account.changePasswordHash(passwordEncoder.encode(form.getPassword()));
         return accounts.save(account);
     }
 
+    /**
+     * Disables the account: it can no longer log in, its sessions are deleted now, and any request
+     * still in flight on another instance is turned away by {@link AccessRefreshFilter}.
+     */
+    @Transactional
+    public void disable(long accountId) {
+        Account account = accounts.findById(accountId).orElseThrow();
+        accounts.setDisabled(accountId, true);
+        loginSessions.endAllSessions(account.getEmailKey());
+    }
+
+    @Transactional
+    public void enable(long accountId) {
+        accounts.setDisabled(accountId, false);
+    }
+
     /** Display names by account id, for lists that show who did what (admin pages). */
     @Transactional(readOnly = true)
-    public java.util.Map<Long, String> displayNames(java.util.Collection<Long> accountIds) {
-        java.util.Map<Long, String> names = new java.util.HashMap<>();
+    public Map<Long, String> displayNames(Collection<Long> accountIds) {
+        Map<Long, String> names = new HashMap<>();
         accounts.findAllById(accountIds).forEach(a -> names.put(a.getId(), a.getDisplayName()));
         return names;
     }

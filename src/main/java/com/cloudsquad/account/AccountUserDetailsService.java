@@ -28,10 +28,26 @@ class AccountUserDetailsService {
     AccountPrincipal principalOf(Account account) {
         List<GrantedAuthority> roles = new ArrayList<>();
         roles.add(new SimpleGrantedAuthority(Roles.CANDIDATE));
-        if (adminEmails.isAdmin(account.getEmailKey())) {
+        if (isAdmin(account)) {
             roles.add(new SimpleGrantedAuthority(Roles.ADMIN));
         }
         return new AccountPrincipal(
-                account.getId(), account.getEmailKey(), account.getPasswordHash(), account.getDisplayName(), roles);
+                account.getId(),
+                account.getEmailKey(),
+                account.getPasswordHash(),
+                account.getDisplayName(),
+                !account.isDisabled(),
+                account.isEmailVerified(),
+                roles);
+    }
+
+    /**
+     * Admin rights need a proven address: an email listed in APP_ADMIN_EMAILS counts only once its
+     * owner followed the verification link, and so does an admin made with a bootstrap token.
+     */
+    boolean isAdmin(Account account) {
+        return !account.isDisabled()
+                && account.isEmailVerified()
+                && (account.isAdminGranted() || adminEmails.isAdmin(account.getEmailKey()));
     }
 }

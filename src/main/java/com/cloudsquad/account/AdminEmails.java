@@ -19,6 +19,10 @@ class AdminEmails {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    Set<String> keys() {
+        return keys;
+    }
+
     boolean isAdmin(String emailKey) {
         return keys.contains(emailKey);
     }

@@ -52,6 +52,11 @@ class LoginSessions {
                 .forEach(sessions::deleteById);
     }
 
+    /** Disabling an account: all its sessions end at once. */
+    void endAllSessions(String emailKey) {
+        sessions.findByPrincipalName(emailKey).keySet().forEach(sessions::deleteById);
+    }
+
     private void store(Account account, HttpServletRequest request, HttpServletResponse response) {
         AccountPrincipal principal = users.principalOf(account);
         principal.eraseCredentials(); // the session never holds the password hash

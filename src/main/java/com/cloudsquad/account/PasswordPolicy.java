@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * OWASP ASVS 5.0 §6.2: at least 8 characters (15 recommended), at most 128, no composition
- * rules, and none of the most common passwords (a list shipped with the app).
+ * rules, and none of the most common passwords (a list shipped with the app). Spaces are welcome in
+ * passphrases but do not count towards the 8: eight spaces are no password.
  */
 @Component
 public class PasswordPolicy {
@@ -40,6 +41,12 @@ public class PasswordPolicy {
         }
         if (length > MAX_LENGTH) {
             return Optional.of("password.tooLong");
+        }
+        if (password.codePoints()
+                        .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c))
+                        .count()
+                < MIN_LENGTH) {
+            return Optional.of("password.tooFewCharacters");
         }
         if (commonPasswords.contains(password.toLowerCase(Locale.ROOT))) {
             return Optional.of("password.common");

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -12,12 +13,17 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.FlashMap;
@@ -54,7 +60,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
+    SecurityFilterChain webSecurity(
+            HttpSecurity http,
+            SecurityContextRepository contexts,
+            AccountRepository accounts,
+            AccountUserDetailsService users,
+            LoginSessions loginSessions,
+            LoginDevices devices)
+            throws Exception {
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         // After login, go back to the page that asked for it, never to an htmx fragment URL.
         requestCache.setRequestMatcher(request -> !HTMX_REQUEST.matches(request) && "GET".equals(request.getMethod()));
@@ -62,6 +75,8 @@ class SecurityConfiguration {
                                 "/",
                                 "/register",
                                 "/login",
+                                "/verify-email",
+                                DevOutboxController.PATH,
                                 "/error",
                                 "/assets/**",
                                 "/webjars/**",
@@ -74,8 +89,15 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(login -> login.loginPage("/login")
                         .usernameParameter("email")
-                        .failureHandler(loginFailureHandler())
-                        .defaultSuccessUrl("/", false))
+                        .authenticationDetailsSource(LoginDetails::new)
+                        .successHandler(rememberDeviceThen(requestCache, devices))
+                        .failureHandler(loginFailureHandler()))
+                // The CSRF token lives in a cookie, not in the session: showing the login or
+                // registration form stores nothing on the server (a session is made only when a
+                // form is posted).
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+                .addFilterBefore(
+                        new AccessRefreshFilter(accounts, users, loginSessions), AnonymousAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/?loggedOut")
                         .invalidateHttpSession(true)
@@ -105,15 +127,38 @@ class SecurityConfiguration {
         return new DelegatingPasswordEncoder(id, Map.of(id, Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
     }
 
-    /** Unknown email and wrong password read the same; a throttled account is told how long to wait. */
+    static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieName("CLOUDSQUAD_CSRF");
+        tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax"));
+        return tokens;
+    }
+
+    /** Back to the page that asked for the login, after marking this browser as known for the account. */
+    private static AuthenticationSuccessHandler rememberDeviceThen(RequestCache requestCache, LoginDevices devices) {
+        SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+        redirect.setRequestCache(requestCache);
+        redirect.setDefaultTargetUrl("/");
+        return (request, response, authentication) -> {
+            devices.remember(authentication.getName(), request, response);
+            redirect.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
+    /**
+     * Unknown email and wrong password read the same; a throttled try is told how long to wait; a
+     * disabled account is told so (only reached with the right password).
+     */
     private static AuthenticationFailureHandler loginFailureHandler() {
         SessionFlashMapManager flashMaps = new SessionFlashMapManager();
         return (request, response, exception) -> {
             FlashMap flash = new FlashMap();
             flash.put("email", request.getParameter("email"));
             if (exception instanceof LoginThrottledException throttled) {
-                flash.put("loginError", "login.throttled");
-                flash.put("minutes", throttled.minutesRemaining());
+                flash.put("loginError", throttled.byAddress() ? "login.throttledAddress" : "login.throttled");
+                flash.put("wait", throttled.waitText());
+            } else if (exception instanceof DisabledException) {
+                flash.put("loginError", "login.disabled");
             } else {
                 flash.put("loginError", "login.failed");
             }

@@ -29,6 +29,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/questions")
 class AdminImportController {
 
+    /** The size of the imports table's file name column. */
+    static final int MAX_FILE_NAME = 255;
+
     static final String VIEW_UPLOAD = "admin/questions/import";
     static final String VIEW_PREVIEW = "admin/questions/import-preview";
     static final int MAX_EXPORT = 10_000;
@@ -59,6 +62,12 @@ class AdminImportController {
         model.addAttribute("formats", imports.formats());
         if (file.isEmpty()) {
             model.addAttribute("uploadError", "Choose a file to import.");
+            return VIEW_UPLOAD;
+        }
+        if (file.getOriginalFilename() != null && file.getOriginalFilename().length() > MAX_FILE_NAME) {
+            model.addAttribute(
+                    "uploadError",
+                    "The file name is longer than " + MAX_FILE_NAME + " characters. Rename the file and try again.");
             return VIEW_UPLOAD;
         }
         if (file.getSize() > QuestionImport.MAX_BYTES) {

@@ -59,7 +59,7 @@ public class QuestionForm {
         return new QuestionContent(
                 domainId == null ? 0 : domainId,
                 difficulty == null ? 0 : difficulty,
-                title,
+                title == null || title.isBlank() ? null : title.strip(),
                 stem,
                 options.stream()
                         .map(o -> new QuestionContent.Option(o.getText(), o.isCorrect(), o.getExplanation()))

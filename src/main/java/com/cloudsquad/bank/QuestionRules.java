@@ -20,6 +20,10 @@ public class QuestionRules {
     public static final int MAX_OPTIONS = 8;
     public static final int MAX_STEM = 4000;
     public static final int MAX_TEXT = 2000;
+    /** Column sizes: a longer title or tag list must be an error on its field, not a failed INSERT. */
+    public static final int MAX_TITLE = 200;
+
+    public static final int MAX_TAGS = 500;
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9.+-]{0,39}");
 
     /** The rules, and that the domain is one of {@code certification}'s (an error on "domainId" if not). */
@@ -41,6 +45,12 @@ public class QuestionRules {
             errors.add(new Finding("stem", "Write the question text."));
         } else if (q.stem().length() > MAX_STEM) {
             errors.add(new Finding("stem", "The question text can be at most " + MAX_STEM + " characters."));
+        }
+        if (q.title() != null && q.title().length() > MAX_TITLE) {
+            errors.add(new Finding("title", "The title can be at most " + MAX_TITLE + " characters."));
+        }
+        if (String.join(",", q.tags()).length() > MAX_TAGS) {
+            errors.add(new Finding("tags", "The tags can be at most " + MAX_TAGS + " characters together."));
         }
         if (q.options().size() < MIN_OPTIONS) {
             errors.add(new Finding("options", "A question needs at least " + MIN_OPTIONS + " options."));

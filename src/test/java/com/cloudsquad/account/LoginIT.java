@@ -11,6 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,11 +25,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @CloudSquadIntegrationTest
 class LoginIT {
 
+    static final String WRONG = "Email or password is incorrect.";
+
     @LocalServerPort
     int port;
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AccountService accountService;
 
     @Test
     void unknownEmailAndWrongPasswordGiveTheSameMessage() {
@@ -33,8 +44,8 @@ class LoginIT {
         String wrongPassword = loginPageAfterFailure(email, "not my password");
         String unknownEmail = loginPageAfterFailure(uniqueEmail("nobody"), "not my password");
 
-        assertThat(wrongPassword).contains("Email or password is incorrect.");
-        assertThat(unknownEmail).contains("Email or password is incorrect.");
+        assertThat(wrongPassword).contains(WRONG);
+        assertThat(unknownEmail).contains(WRONG);
     }
 
     @Test
@@ -56,19 +67,19 @@ class LoginIT {
     }
 
     @Test
-    void fiveFailuresLockTheAccountEvenForTheRightPassword() {
+    void afterFiveFailuresEvenTheRightPasswordWaitsThirtySeconds() {
         String email = uniqueEmail("locked");
         new WebSession(port).register(email, "Lou");
 
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
-            assertThat(loginPageAfterFailure(email, "wrong " + i)).contains("Email or password is incorrect.");
+        for (int i = 0; i < LoginThrottle.FREE_TRIES; i++) {
+            assertThat(loginPageAfterFailure(email, "wrong " + i)).contains(WRONG);
         }
         WebSession browser = new WebSession(port);
         HttpResponse<String> rightPassword = browser.logIn(email, PASSWORD);
 
         assertThat(WebSession.location(rightPassword)).isEqualTo("/login");
         assertThat(browser.get("/login").body())
-                .contains("Too many failed logins for this account. Try again in 15 minute(s).");
+                .contains("Too many failed logins for this account. Try again in 30 seconds.");
         assertThat(browser.get("/profile").statusCode()).as("not logged in").isEqualTo(302);
     }
 
@@ -76,7 +87,7 @@ class LoginIT {
     void aSuccessfulLoginClearsEarlierFailures() {
         String email = uniqueEmail("clear");
         new WebSession(port).register(email, "Cal");
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES - 1; i++) {
+        for (int i = 0; i < LoginThrottle.FREE_TRIES - 1; i++) {
             loginPageAfterFailure(email, "wrong " + i);
         }
         assertThat(WebSession.location(new WebSession(port).logIn(email, PASSWORD)))
@@ -88,19 +99,106 @@ class LoginIT {
     }
 
     @Test
-    void theLockLiftsWhenTheFailuresLeaveTheFifteenMinuteWindow() {
+    void theWaitDoublesWithEachFurtherFailureUpToFifteenMinutesAndIsForgottenAfterADay() {
         Instant start = Instant.parse("2026-03-01T10:00:00Z");
-        String key = uniqueEmail("window");
-        LoginThrottle atStart = new LoginThrottle(jdbc, Clock.fixed(start, ZoneOffset.UTC));
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
-            atStart.recordFailure(key);
+        String key = "account:" + uniqueEmail("backoff");
+        for (int i = 0; i < LoginThrottle.FREE_TRIES; i++) {
+            assertThat(throttleAt(start).claim(key)).as("free try " + i).isEmpty();
         }
+        assertThat(throttleAt(start).claim(key)).hasValue(Duration.ofSeconds(30));
+        assertThat(throttleAt(start.plusSeconds(29)).claim(key)).hasValue(Duration.ofSeconds(1));
 
-        assertThat(atStart.lockedFor(key)).hasValue(Duration.ofMinutes(15));
-        assertThat(throttleAt(start.plus(Duration.ofMinutes(10))).lockedFor(key))
-                .hasValue(Duration.ofMinutes(5));
-        assertThat(throttleAt(start.plus(Duration.ofMinutes(15).plusSeconds(1))).lockedFor(key))
-                .isEmpty();
+        Instant t = start.plusSeconds(30);
+        assertThat(throttleAt(t).claim(key)).as("sixth try after the wait").isEmpty();
+        assertThat(throttleAt(t).claim(key)).hasValue(Duration.ofSeconds(60));
+        assertThat(LoginThrottle.delayAfter(7)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(LoginThrottle.delayAfter(9)).isEqualTo(Duration.ofMinutes(8));
+        assertThat(LoginThrottle.delayAfter(10)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(LoginThrottle.delayAfter(1000)).isEqualTo(Duration.ofMinutes(15));
+
+        Instant nextDay = t.plus(Duration.ofHours(25));
+        assertThat(throttleAt(nextDay).claim(key)).isEmpty();
+        assertThat(throttleAt(nextDay).claim(key)).as("counting starts afresh").isEmpty();
+    }
+
+    @Test
+    void twentyFourParallelLoginsGetOnlyFivePasswordChecksAndTheRightPasswordAfterwardsWaits() throws Exception {
+        String email = uniqueEmail("parallel");
+        new WebSession(port).register(email, "Pat");
+        int tries = 24;
+        List<WebSession> browsers = new ArrayList<>();
+        for (int i = 0; i < tries; i++) {
+            WebSession browser = new WebSession(port);
+            browser.get("/login");
+            browsers.add(browser);
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(tries);
+        List<Future<HttpResponse<String>>> results = new ArrayList<>();
+        for (int i = 0; i < tries; i++) {
+            WebSession browser = browsers.get(i);
+            String password = "wrong guess " + i;
+            results.add(pool.submit(() -> {
+                start.await();
+                return browser.post("/login", java.util.Map.of("email", email, "password", password));
+            }));
+        }
+        start.countDown();
+        int checked = 0;
+        int throttled = 0;
+        for (int i = 0; i < tries; i++) {
+            HttpResponse<String> response = results.get(i).get();
+            assertThat(response.statusCode()).as("no 500, no deadlock").isEqualTo(302);
+            String page = browsers.get(i).get("/login").body();
+            if (page.contains(WRONG)) {
+                checked++;
+            } else if (page.contains("Too many failed logins for this account")) {
+                throttled++;
+            }
+        }
+        pool.shutdown();
+
+        assertThat(checked).as("password checks").isEqualTo(LoginThrottle.FREE_TRIES);
+        assertThat(throttled).isEqualTo(tries - LoginThrottle.FREE_TRIES);
+        assertThat(WebSession.location(new WebSession(port).logIn(email, PASSWORD)))
+                .as("the right password after the limit")
+                .isEqualTo("/login");
+    }
+
+    @Test
+    void aStrangerCannotLockTheOwnerOutOfABrowserTheyUsedBefore() {
+        String email = uniqueEmail("owner");
+        WebSession owner = new WebSession(port);
+        owner.register(email, "Owen"); // logs in: this browser is now known for the account
+        owner.logOut();
+
+        for (int i = 0; i < 8; i++) {
+            new WebSession(port).logIn(email, "stranger guess " + i);
+        }
+        WebSession newBrowser = new WebSession(port);
+        assertThat(WebSession.location(newBrowser.logIn(email, PASSWORD))).isEqualTo("/login");
+        assertThat(newBrowser.get("/login").body()).contains("Too many failed logins for this account");
+
+        assertThat(WebSession.location(owner.logIn(email, PASSWORD)))
+                .as("the owner's browser has its own count")
+                .isEqualTo("/");
+    }
+
+    @Test
+    void oneClientAddressGetsThirtyLoginTriesAMinute() {
+        String address = WebSession.nextClientAddress();
+        for (int i = 0; i < 30; i++) {
+            assertThat(loginPageAfterFailure(new WebSession(port, address), uniqueEmail("spray" + i), "guess"))
+                    .contains(WRONG);
+        }
+        WebSession browser = new WebSession(port, address);
+        String email = uniqueEmail("sprayed");
+        new WebSession(port).register(email, "Spray");
+        assertThat(loginPageAfterFailure(browser, email, PASSWORD))
+                .contains("Too many logins from your network. Try again in");
+        assertThat(WebSession.location(new WebSession(port).logIn(email, PASSWORD)))
+                .as("other addresses are not limited")
+                .isEqualTo("/");
     }
 
     @Test
@@ -108,11 +206,32 @@ class LoginIT {
         String victim = uniqueEmail("victim");
         String other = uniqueEmail("other");
         new WebSession(port).register(other, "Oli");
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES + 1; i++) {
+        for (int i = 0; i < LoginThrottle.FREE_TRIES + 1; i++) {
             loginPageAfterFailure(victim, "guess " + i);
         }
 
         assertThat(WebSession.location(new WebSession(port).logIn(other, PASSWORD)))
+                .isEqualTo("/");
+    }
+
+    @Test
+    void aDisabledAccountCannotLogInAndItsSessionsEnd() {
+        String email = uniqueEmail("disabled");
+        WebSession browser = new WebSession(port);
+        browser.register(email, "Dee");
+        assertThat(browser.get("/profile").statusCode()).isEqualTo(200);
+        long id = jdbc.sql("SELECT id FROM account WHERE email_key = ?")
+                .param(email)
+                .query(Long.class)
+                .single();
+
+        accountService.disable(id);
+
+        assertThat(WebSession.location(browser.get("/profile"))).endsWith("/login");
+        assertThat(loginPageAfterFailure(email, "wrong password")).contains(WRONG);
+        assertThat(loginPageAfterFailure(email, PASSWORD)).contains("This account is disabled.");
+        accountService.enable(id);
+        assertThat(WebSession.location(new WebSession(port).logIn(email, PASSWORD)))
                 .isEqualTo("/");
     }
 
@@ -121,7 +240,10 @@ class LoginIT {
     }
 
     private String loginPageAfterFailure(String email, String password) {
-        WebSession browser = new WebSession(port);
+        return loginPageAfterFailure(new WebSession(port), email, password);
+    }
+
+    private static String loginPageAfterFailure(WebSession browser, String email, String password) {
         HttpResponse<String> failed = browser.logIn(email, password);
         assertThat(WebSession.location(failed)).isEqualTo("/login");
         return browser.get("/login").body();

@@ -14,6 +14,14 @@ class PasswordPolicyTests {
     }
 
     @Test
+    void refusesSpacesOnlyOrFewerThanEightCharactersThatAreNotSpaces() {
+        assertThat(policy.violation("        ")).contains("password.tooFewCharacters");
+        assertThat(policy.violation("\t \u00a0\u2003    ")).contains("password.tooFewCharacters");
+        assertThat(policy.violation("a b c d e f g")).contains("password.tooFewCharacters");
+        assertThat(policy.violation("   zqxwvkjm   ")).isEmpty();
+    }
+
+    @Test
     void acceptsEightCharactersWithoutCompositionRules() {
         assertThat(policy.violation("zqxwvkjm")).isEmpty();
     }

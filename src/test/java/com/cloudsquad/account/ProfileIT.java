@@ -88,4 +88,28 @@ class ProfileIT {
         assertThat(WebSession.location(new WebSession(port).logIn(email, "a brand new passphrase")))
                 .isEqualTo("/");
     }
+
+    @Test
+    void theCurrentPasswordCheckIsThrottledLikeALogin() {
+        WebSession browser = new WebSession(port);
+        browser.register(uniqueEmail("pwguess"), "Gus");
+        Map<String, String> guess = Map.of(
+                "currentPassword", "a guess",
+                "password", "a brand new passphrase",
+                "confirmPassword", "a brand new passphrase");
+        for (int i = 0; i < 5; i++) {
+            browser.get("/profile");
+            assertThat(browser.post("/profile/password", guess).body()).contains("That is not your current password.");
+        }
+        browser.get("/profile");
+        HttpResponse<String> sixth = browser.post(
+                "/profile/password",
+                Map.of(
+                        "currentPassword", PASSWORD,
+                        "password", "a brand new passphrase",
+                        "confirmPassword", "a brand new passphrase"));
+
+        assertThat(sixth.statusCode()).isEqualTo(200);
+        assertThat(sixth.body()).contains("class=\"field-error\">Too many wrong tries. Try again in 30 seconds.");
+    }
 }

@@ -7,11 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cloudsquad.support.CloudSquadIntegrationTest;
 import com.cloudsquad.support.WebSession;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.test.web.support.WebTestUtils;
+import org.springframework.web.context.WebApplicationContext;
 
 @CloudSquadIntegrationTest
 class SessionSecurityIT {
@@ -22,15 +27,28 @@ class SessionSecurityIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    WebApplicationContext context;
+
+    /**
+     * MockMvc's csrf() (used by other tests of the run) swaps the shared CsrfFilter's repository for
+     * a session-based test one; the real server here must use the application's cookie repository.
+     */
+    @BeforeEach
+    void applicationCsrfRepository() {
+        WebTestUtils.setCsrfTokenRepository(
+                new MockHttpServletRequest(context.getServletContext()), SecurityConfiguration.csrfTokens());
+    }
+
     @Test
     void theSessionIdChangesAtLogin() {
         String email = uniqueEmail("fixation");
         new WebSession(port).register(email, "Fia");
         WebSession browser = new WebSession(port);
-        browser.get("/login");
+        browser.get("/profile"); // remembered for after the login: this makes a session
         String before = browser.sessionCookie().orElseThrow();
 
-        browser.post("/login", Map.of("email", email, "password", PASSWORD));
+        browser.logIn(email, PASSWORD);
 
         assertThat(browser.sessionCookie()).isPresent().get().isNotEqualTo(before);
     }
@@ -88,15 +106,56 @@ class SessionSecurityIT {
 
     @Test
     void theSessionCookieIsHttpOnlyLaxAndSecureBehindHttps() {
-        WebSession browser = new WebSession(port);
-        HttpResponse<String> plain = browser.get("/login");
-        String cookie = plain.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
+        for (String name : List.of(WebSession.SESSION_COOKIE, "CLOUDSQUAD_CSRF")) {
+            String path = name.equals(WebSession.SESSION_COOKIE) ? "/profile" : "/login";
+            String cookie = cookie(new WebSession(port).get(path), name);
+            assertThat(cookie)
+                    .as(name)
+                    .contains("HttpOnly")
+                    .contains("SameSite=Lax")
+                    .doesNotContain("Secure");
 
-        HttpResponse<String> behindLoadBalancer = new WebSession(port).get("/login", "X-Forwarded-Proto", "https");
-        assertThat(behindLoadBalancer.headers().firstValue("Set-Cookie").orElseThrow())
-                .contains("Secure")
-                .contains("HttpOnly");
+            String behindLoadBalancer = cookie(new WebSession(port).get(path, "X-Forwarded-Proto", "https"), name);
+            assertThat(behindLoadBalancer).as(name).contains("Secure").contains("HttpOnly");
+        }
+    }
+
+    @Test
+    void showingTheLoginAndRegistrationFormsStoresNoSessionAndTheirTokensStillWork() {
+        int before = allSessions();
+        for (int i = 0; i < 20; i++) {
+            for (String path : List.of("/login", "/register")) {
+                HttpResponse<String> page = new WebSession(port).get(path);
+                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(page.headers().allValues("Set-Cookie"))
+                        .noneMatch(c -> c.startsWith(WebSession.SESSION_COOKIE));
+            }
+        }
+        assertThat(allSessions()).isLessThanOrEqualTo(before);
+
+        String email = uniqueEmail("cookie-csrf");
+        new WebSession(port).register(email, "Cora");
+        WebSession browser = new WebSession(port);
+        assertThat(WebSession.location(browser.logIn(email, PASSWORD))).isEqualTo("/");
+        WebSession forger = new WebSession(port);
+        forger.get("/login");
+        assertThat(forger.postRaw("/login", Map.of("email", email, "password", PASSWORD))
+                        .statusCode())
+                .as("no token, no login")
+                .isEqualTo(403);
+    }
+
+    private static String cookie(HttpResponse<String> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(name + "="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers()));
+    }
+
+    private int allSessions() {
+        return jdbc.sql("SELECT COUNT(*) FROM SPRING_SESSION")
+                .query(Integer.class)
+                .single();
     }
 
     @Test

@@ -11,8 +11,8 @@ final class AdminAccount {
     private AdminAccount() {}
 
     static synchronized String ensure(int port) {
-        // Refused as "already exists" after the first call of the run, which is fine.
-        new WebSession(port).register(EMAIL, "Ada Admin", WebSession.PASSWORD);
+        // Registers, confirms the address (admin rights need it) and logs in; later calls only log in.
+        new WebSession(port).register(EMAIL, "Ada Admin");
         return EMAIL;
     }
 }

@@ -56,9 +56,20 @@ class AccountJourneyIT extends BrowserJourney {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
                 .click();
 
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("We sent you an email");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill(WebSession.PASSWORD);
+        page.getByLabel("Password").press("Enter");
         assertThat(page.getByTestId("user-name")).hasText("Jules Journey");
-        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your account is ready");
+        assertThat(page.getByTestId("verify-banner")).containsText("Please confirm your email address");
         Browsers.screenshot(page, "03-home-logged-in");
+
+        String token = new WebSession(port).verificationToken(email).orElseThrow();
+        page.navigate("/verify-email?token=" + token);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my email"))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your email address is confirmed");
+        assertThat(page.getByTestId("verify-banner")).hasCount(0);
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out"))
                 .click();
@@ -95,12 +106,17 @@ class AccountJourneyIT extends BrowserJourney {
 
     @Test
     void aCandidateCannotOpenTheAdminArea() {
+        String email = WebSession.uniqueEmail("nosy");
         page.navigate("/register");
-        page.getByLabel("Email").fill(WebSession.uniqueEmail("nosy"));
+        page.getByLabel("Email").fill(email);
         page.getByLabel("Display name").fill("Nosy Candidate");
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(WebSession.PASSWORD);
         page.getByLabel("Confirm password").fill(WebSession.PASSWORD);
         page.getByLabel("Confirm password").press("Enter");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("We sent you an email");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill(WebSession.PASSWORD);
+        page.getByLabel("Password").press("Enter");
         assertThat(page.getByTestId("user-name")).hasText("Nosy Candidate");
 
         page.navigate("/admin");

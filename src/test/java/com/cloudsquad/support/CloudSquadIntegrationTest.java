@@ -18,10 +18,13 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "app.admin-emails=" + CloudSquadIntegrationTest.ADMIN_EMAIL + ",journey-"
-                + CloudSquadIntegrationTest.ADMIN_EMAIL)
+                + CloudSquadIntegrationTest.ADMIN_EMAIL + "," + CloudSquadIntegrationTest.UNPROVEN_ADMIN_EMAIL)
 @AutoConfigureMockMvc
 @Import(TestClockConfiguration.class)
 public @interface CloudSquadIntegrationTest {
 
     String ADMIN_EMAIL = "admin@cloudsquad.test";
+
+    /** Listed as admin too, for the test that shows the listing alone grants nothing. */
+    String UNPROVEN_ADMIN_EMAIL = "boss@cloudsquad.test";
 }

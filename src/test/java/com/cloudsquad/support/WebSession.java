@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -32,14 +33,39 @@ public class WebSession {
     // Java's CookieManager mishandles "localhost" (it files cookies under localhost.local),
     // so this client keeps its cookies itself.
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private static final Pattern VERIFY_LINK = Pattern.compile("/verify-email\\?token=([A-Za-z0-9_-]+)");
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
     private final HttpClient client;
+    private final String clientAddress;
     private String csrf;
 
+    /**
+     * Each session is a client of its own: it comes through the (loopback, so trusted) proxy with
+     * an address of its own, as browsers behind the load balancer do, so per-address limits count
+     * each test's browser apart.
+     */
     public WebSession(int port) {
+        this(port, nextClientAddress());
+    }
+
+    public WebSession(int port, String clientAddress) {
         this.baseUrl = "http://localhost:" + port;
+        this.clientAddress = clientAddress;
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /** A documentation-range IPv6 address (2001:db8::/32), a new one for each session. */
+    public static String nextClientAddress() {
+        int n = CLIENTS.incrementAndGet();
+        return "2001:db8:" + Long.toHexString(ProcessHandle.current().pid() & 0xffff) + "::"
+                + Integer.toHexString(n & 0xffff);
+    }
+
+    public String clientAddress() {
+        return clientAddress;
     }
 
     public static String uniqueEmail(String prefix) {
@@ -90,10 +116,44 @@ public class WebSession {
                 Map.of("email", email, "displayName", displayName, "password", password, "confirmPassword", password));
     }
 
+    /**
+     * Registers, confirms the address with the link from the development outbox, and logs in: a
+     * user who did all a new user does. When the address was registered before (with
+     * {@link #PASSWORD}), this only logs in.
+     */
     public HttpResponse<String> register(String email, String displayName) {
         HttpResponse<String> response = register(email, displayName, PASSWORD);
         assertThat(response.statusCode()).as("registration redirects").isEqualTo(302);
-        return response;
+        confirmEmail(email);
+        HttpResponse<String> login = logIn(email, PASSWORD);
+        assertThat(location(login)).as("logged in after registering").isEqualTo("/");
+        return login;
+    }
+
+    /** The newest verification link mailed to this address (read from /dev/outbox, as a developer would). */
+    public Optional<String> verificationToken(String email) {
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(baseUrl + "/dev/outbox?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8)))
+                .GET()
+                .build();
+        try {
+            String outbox =
+                    client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+            Matcher link = VERIFY_LINK.matcher(outbox);
+            return link.find() ? Optional.of(link.group(1)) : Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Follows the newest verification link of this address, if one was sent (the page, then its button). */
+    public HttpResponse<String> confirmEmail(String email) {
+        String token = verificationToken(email).orElse("none");
+        get("/verify-email?token=" + token);
+        return post("/verify-email", Map.of("token", token));
     }
 
     public HttpResponse<String> logIn(String email, String password) {
@@ -124,6 +184,9 @@ public class WebSession {
 
     private HttpResponse<String> send(HttpRequest unsent) {
         HttpRequest.Builder withCookies = HttpRequest.newBuilder(unsent, (name, value) -> true);
+        if (unsent.headers().firstValue("X-Forwarded-For").isEmpty()) {
+            withCookies.header("X-Forwarded-For", clientAddress);
+        }
         if (unsent.headers().firstValue("Accept").isEmpty()) {
             withCookies.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"); // as a browser sends
         }

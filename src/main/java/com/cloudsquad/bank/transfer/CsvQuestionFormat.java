@@ -33,6 +33,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CsvQuestionFormat implements QuestionFormat {
 
+    /** Optional single quotes, then a character that starts a formula in a spreadsheet. */
+    private static final java.util.regex.Pattern FORMULA_LIKE = java.util.regex.Pattern.compile("'*[=+\\-@\t\r]");
+
     static final int MAX_OPTIONS = 8;
     static final List<String> REQUIRED = List.of("stem", "option_a", "option_b", "correct");
 
@@ -149,8 +152,23 @@ public class CsvQuestionFormat implements QuestionFormat {
             if (index == null || index >= record.size()) {
                 return "";
             }
-            return record.get(index).strip();
+            return unneutralised(record.get(index)).strip();
         }
+    }
+
+    /**
+     * OWASP's CSV injection advice: a cell that starts with {@code = + - @}, tab or carriage return
+     * would be run as a formula by spreadsheet programs, so it is written with a leading single
+     * quote (shown as text, not saved by the spreadsheet). A cell that already starts with quotes
+     * before such a character gets one more, so reading can always take exactly one off.
+     */
+    static String neutralised(String cell) {
+        return FORMULA_LIKE.matcher(cell).lookingAt() ? "'" + cell : cell;
+    }
+
+    /** Undoes {@link #neutralised}: an export read back gives the exact texts written. */
+    static String unneutralised(String cell) {
+        return cell.startsWith("'") && FORMULA_LIKE.matcher(cell).lookingAt() ? cell.substring(1) : cell;
     }
 
     private static QuestionData toQuestion(Row row, List<String> problems) {
@@ -260,7 +278,7 @@ public class CsvQuestionFormat implements QuestionFormat {
             row.add(String.join(";", q.references()));
             row.add(nullToEmpty(q.title()));
             row.add(nullToEmpty(q.category()));
-            printer.printRecord(row);
+            printer.printRecord(row.stream().map(CsvQuestionFormat::neutralised).toList());
         }
         printer.flush();
     }

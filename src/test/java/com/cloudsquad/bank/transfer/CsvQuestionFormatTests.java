@@ -2,6 +2,7 @@ package com.cloudsquad.bank.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CsvQuestionFormatTests {
@@ -16,6 +17,58 @@ class CsvQuestionFormatTests {
         ParsedFile parsed = Samples.parse(csv, file);
         assertThat(parsed.errors()).isEmpty();
         assertThat(Samples.questions(parsed)).isEqualTo(Samples.ALL);
+    }
+
+    /** Texts a spreadsheet would run as formulas (OWASP CSV injection), and texts that only look close. */
+    static final QuestionData FORMULAS = new QuestionData(
+            "SAA-C03",
+            "Design Secure Architectures",
+            null,
+            "=HYPERLINK(\"https://evil.example\",\"Click\")",
+            "+1+cmd|' /C calc'!A0 which option?",
+            List.of(
+                    new QuestionData.OptionData("-2+3", true, "@SUM(A1:A9)"),
+                    new QuestionData.OptionData("'=already quoted", false, "''+twice quoted"),
+                    new QuestionData.OptionData("'plain quote", false, "a = b is fine inside"),
+                    new QuestionData.OptionData("\t=tab first", false, "\r=carriage return first")),
+            "=1+1",
+            List.of("https://docs.aws.amazon.com/s3/"),
+            2,
+            List.of("s3"),
+            "PUBLISHED");
+
+    @Test
+    void cellsThatStartLikeAFormulaAreExportedAsTextAndImportedBackExactly() {
+        String file = Samples.write(csv, List.of(FORMULAS));
+
+        assertThat(file)
+                .contains("'=HYPERLINK(")
+                .contains("'+1+cmd|")
+                .contains("'-2+3")
+                .contains("'@SUM(A1:A9)")
+                .contains("''=already quoted")
+                .contains("'''+twice quoted")
+                .contains(",'plain quote,")
+                .contains(",a = b is fine inside,")
+                .contains("'=1+1")
+                .contains(",'\t=tab first,")
+                .doesNotContain(",=")
+                .doesNotContain(",+")
+                .doesNotContain(",@");
+        for (String cell : List.of("=", "+", "-", "@", "\t", "\r")) {
+            assertThat(CsvQuestionFormat.neutralised(cell + "x")).isEqualTo("'" + cell + "x");
+            assertThat(CsvQuestionFormat.unneutralised("'" + cell + "x")).isEqualTo(cell + "x");
+        }
+        ParsedFile parsed = Samples.parse(csv, file);
+        assertThat(parsed.errors()).isEmpty();
+        QuestionData back = parsed.questions().get(0).question();
+        assertThat(back.title()).isEqualTo(FORMULAS.title());
+        assertThat(back.stem()).isEqualTo(FORMULAS.stem());
+        assertThat(back.explanation()).isEqualTo(FORMULAS.explanation());
+        assertThat(back.options().subList(0, 3)).isEqualTo(FORMULAS.options().subList(0, 3));
+        // Leading tabs and line ends are trimmed from every cell on import, as before.
+        assertThat(back.options().get(3).text()).isEqualTo("=tab first");
+        assertThat(back.options().get(3).explanation()).isEqualTo("=carriage return first");
     }
 
     @Test

@@ -86,8 +86,8 @@ class ElasticBeanstalkSmokeIT {
         assertThat(browser.get("/login").body()).contains("name=\"password\"");
 
         String email = WebSession.uniqueEmail("eb-smoke");
-        browser.register(email, "Ella Beanstalk");
-        assertThat(WebSession.location(browser.logIn(email, WebSession.PASSWORD)))
+        // registers and logs in (without a mail server the link only goes to the log, unconfirmed)
+        assertThat(WebSession.location(browser.register(email, "Ella Beanstalk")))
                 .isEqualTo("/");
         var home = browser.get("/");
         assertThat(home.body()).contains("Ella Beanstalk");

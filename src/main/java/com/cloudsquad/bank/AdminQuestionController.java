@@ -206,16 +206,35 @@ class AdminQuestionController {
     /** htmx: the question exactly as a candidate will see it. */
     @PostMapping("/preview")
     String preview(@ModelAttribute QuestionForm questionForm, Model model) {
-        model.addAttribute("previewForm", questionForm);
-        model.addAttribute("previewStemHtml", text.html(questionForm.getStem()));
+        addPreview(questionForm, model);
+        return VIEW_FORM + " :: preview";
+    }
+
+    /** The question rendered in its format, stem and options, as the attempt pages render it. */
+    private void addPreview(QuestionForm form, Model model) {
+        TextFormat format = form.getFormat() == null ? TextFormat.MARKDOWN : form.getFormat();
+        model.addAttribute("previewForm", form);
+        model.addAttribute("previewStemHtml", text.html(form.getStem(), format));
+        model.addAttribute(
+                "previewOptionHtml",
+                form.getOptions().stream()
+                        .map(o -> inline(text.html(o.getText(), format)))
+                        .toList());
         model.addAttribute(
                 "previewChoose",
                 text.choosePrompt(
-                        questionForm.getStem(),
-                        questionForm.getOptions().stream()
+                        form.getStem(),
+                        form.getOptions().stream()
                                 .filter(QuestionForm.OptionForm::isCorrect)
                                 .count()));
-        return VIEW_FORM + " :: preview";
+    }
+
+    private static String inline(String html) {
+        String h = html.strip();
+        if (h.startsWith("<p>") && h.endsWith("</p>") && h.indexOf("<p>", 3) < 0) {
+            return h.substring(3, h.length() - 4);
+        }
+        return h;
     }
 
     @GetMapping("/{id}/history")
@@ -285,6 +304,10 @@ class AdminQuestionController {
         model.addAttribute(
                 "certification", catalog.byId(form.getCertificationId()).orElseThrow());
         model.addAttribute("certifications", catalog.certifications());
+        model.addAttribute("textFormats", TextFormat.values());
+        if (question != null && !model.containsAttribute("previewForm")) {
+            addPreview(form, model); // a stored question opens with its rendering, to check at a glance
+        }
         return VIEW_FORM;
     }
 }

@@ -117,7 +117,7 @@ public class QuestionBank {
             long versionId = question.current().id();
             jdbc.sql("""
                             UPDATE question_version SET domain_id = ?, difficulty = ?, title = ?, stem = ?, explanation = ?,
-                                   refs = ?, tags = ?, image_key = ?, created_at = ?, created_by = ?
+                                   refs = ?, tags = ?, image_key = ?, text_format = ?, created_at = ?, created_by = ?
                             WHERE id = ?""")
                     .params(
                             content.domainId(),
@@ -128,6 +128,7 @@ public class QuestionBank {
                             String.join("\n", content.references()),
                             String.join(",", content.tags()),
                             content.imageKey(),
+                            content.format().name(),
                             now,
                             author,
                             versionId)
@@ -353,8 +354,8 @@ public class QuestionBank {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO question_version (question_id, version_no, domain_id, difficulty, title, stem, explanation,
-                                                      refs, tags, image_key, created_at, created_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                      refs, tags, image_key, text_format, created_at, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         questionId,
                         versionNo,
@@ -366,6 +367,7 @@ public class QuestionBank {
                         String.join("\n", content.references()),
                         String.join(",", content.tags()),
                         content.imageKey(),
+                        content.format().name(),
                         now,
                         author)
                 .update(key, "id");
@@ -409,7 +411,7 @@ public class QuestionBank {
                 });
         return jdbc.sql("""
                         SELECT v.id, v.question_id, v.version_no, v.domain_id, v.difficulty, v.title, v.stem, v.explanation,
-                               v.refs, v.tags, v.image_key, v.created_at, v.created_by, v.published_at
+                               v.refs, v.tags, v.image_key, v.text_format, v.created_at, v.created_by, v.published_at
                         FROM question_version v
                         """ + where + " ORDER BY v.version_no")
                 .params(params)
@@ -433,7 +435,8 @@ public class QuestionBank {
                 rs.getString("explanation"),
                 split(rs.getString("refs"), "\n"),
                 split(rs.getString("tags"), ","),
-                rs.getString("image_key"));
+                rs.getString("image_key"),
+                TextFormat.valueOf(rs.getString("text_format")));
         Instant created = rs.getTimestamp("created_at").toInstant();
         return new QuestionVersion(
                 rs.getLong("id"),

@@ -187,6 +187,7 @@ public class QuestionText {
             return "";
         }
         Document dirty = Jsoup.parseBodyFragment(html);
+        dirty.outputSettings().prettyPrint(false);
         dirty.select("script, style, template").remove();
         for (Element link : dirty.select("a[href]")) {
             if (!isWebAddress(link.attr("href"))) {

@@ -216,7 +216,7 @@ final class HtmlText {
             return text == null ? "" : text;
         }
         return switch (to) {
-            case HTML -> RENDERER.html(text, from);
+            case HTML -> RENDERER.html(text, from).strip();
             case MARKDOWN -> from == TextFormat.HTML ? toText(text) : escapeMarkdown(text);
             case PLAIN -> from == TextFormat.HTML ? toText(text) : text;
         };

@@ -38,6 +38,7 @@ class AdminQuestionController {
     private final List<QuestionFormat> formats;
     private final QuestionText text;
     private final QuestionImages images;
+    private final OptionLengthAudit lengthAudit;
 
     AdminQuestionController(
             QuestionBank bank,
@@ -45,8 +46,10 @@ class AdminQuestionController {
             Catalog catalog,
             List<QuestionFormat> formats,
             QuestionText text,
-            QuestionImages images) {
+            QuestionImages images,
+            OptionLengthAudit lengthAudit) {
         this.bank = bank;
+        this.lengthAudit = lengthAudit;
         this.text = text;
         this.images = images;
         this.rules = rules;
@@ -88,6 +91,18 @@ class AdminQuestionController {
         model.addAttribute("formats", formats);
         // The filters swap only the results; a normal request gets the whole page.
         return htmx.isHtmxRequest() && !htmx.isBoosted() ? VIEW_LIST + " :: results" : VIEW_LIST;
+    }
+
+    /**
+     * htmx, loaded after the list: whether the bank gives keys away by option length. Apart from
+     * the list so that reading every option never slows the list down.
+     */
+    @GetMapping("/length-check")
+    String lengthCheck(Model model) {
+        model.addAttribute("lengthWarnings", lengthAudit.current().warnings());
+        model.addAttribute("maxExcess", Math.round(OptionLengthStats.MAX_EXCESS * 100));
+        model.addAttribute("maxRatio", OptionLengthStats.MAX_RATIO);
+        return VIEW_LIST + " :: length-check";
     }
 
     @PostMapping("/bulk")

@@ -447,6 +447,43 @@ public class QuestionBank {
                 rs.getString("created_by"));
     }
 
+    /**
+     * Each live question's option lengths and keys (current versions, retired questions left out),
+     * for {@link OptionLengthStats}. HTML is measured without its tags.
+     */
+    @Transactional(readOnly = true)
+    public List<OptionLengthStats.Item> optionLengths() {
+        Map<Long, String> exams = new LinkedHashMap<>();
+        Map<Long, List<OptionLengthStats.Option>> options = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT q.id, c.code, o.correct, CHAR_LENGTH(o.text) AS length,
+                               CASE WHEN v.text_format = 'HTML' THEN o.text END AS html
+                        FROM question q
+                        JOIN certification c ON c.id = q.certification_id
+                        JOIN question_version v ON v.id = q.current_version_id
+                        JOIN question_option o ON o.version_id = v.id
+                        WHERE q.status <> 'RETIRED'
+                        ORDER BY q.id, o.position""").query((ResultSet rs) -> {
+            long id = rs.getLong("id");
+            exams.putIfAbsent(id, rs.getString("code"));
+            String html = rs.getString("html");
+            int length = html == null ? rs.getInt("length") : OptionLengthStats.visibleLength(html, TextFormat.HTML);
+            options.computeIfAbsent(id, k -> new ArrayList<>())
+                    .add(new OptionLengthStats.Option(length, rs.getBoolean("correct")));
+        });
+        List<OptionLengthStats.Item> items = new ArrayList<>(exams.size());
+        exams.forEach((id, exam) -> items.add(new OptionLengthStats.Item(exam, options.get(id))));
+        return items;
+    }
+
+    /** Changes whenever a question is added, edited or changes status: a cheap cache key. */
+    @Transactional(readOnly = true)
+    public String changeMark() {
+        return jdbc.sql("SELECT CONCAT(COUNT(*), '/', COALESCE(MAX(updated_at), '')) FROM question")
+                .query(String.class)
+                .single();
+    }
+
     /** A write may still roll back what it read (a version just marked published): keep nothing from it. */
     private static boolean insideAWrite() {
         return TransactionSynchronizationManager.isActualTransactionActive()

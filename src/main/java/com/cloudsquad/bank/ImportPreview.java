@@ -71,20 +71,18 @@ public record ImportPreview(
                     : "Nothing can be imported: the file's " + skipped.size()
                             + " question(s) are all of types Cloud Squad does not take (multiple choice only).";
         }
-        StringBuilder s = new StringBuilder();
+        String skippedPart =
+                skipped.isEmpty() ? "" : "; " + skipped.size() + " skipped (types Cloud Squad does not take)";
         long errors = errorCount();
-        int ready = entries.size() - (int) errors;
-        s.append(ready).append(" of ").append(entries.size()).append(" question(s) read will be imported");
-        if (!skipped.isEmpty()) {
-            s.append("; ").append(skipped.size()).append(" skipped (types Cloud Squad does not take)");
-        }
-        s.append('.');
         if (errors > 0) {
-            s.append(" Nothing is imported until the ")
-                    .append(errors)
-                    .append(" question(s) with errors are fixed in the file: an import is all or nothing.");
+            return "Nothing will be imported yet: " + errors + " of " + entries.size()
+                    + " question(s) read have errors (listed below)" + skippedPart
+                    + ". An import is all or nothing: fix the file and upload it again.";
         }
-        return s.toString();
+        if (awaitingDomain() > 0) {
+            return entries.size() + " question(s) will be imported once each category has a domain" + skippedPart + ".";
+        }
+        return entries.size() + " question(s) will be imported" + skippedPart + ".";
     }
 
     /**

@@ -338,7 +338,7 @@ public class QuestionImport {
         return new ImportPreview.Entry(
                 parsed.line(),
                 parsed.label(),
-                q.stem() == null ? "" : q.stem(),
+                QuestionText.visibleText(q.stem(), q.format()),
                 certification == null ? null : certification.code(),
                 domain == null ? null : domain.name(),
                 status,

@@ -188,7 +188,14 @@ public class QuestionText {
         }
         Document dirty = Jsoup.parseBodyFragment(html);
         dirty.outputSettings().prettyPrint(false);
-        dirty.select("script, style, template").remove();
+        // Media cannot come along (the import says so per question); nor the paragraph left empty.
+        dirty.select("script, style, template, img, audio, video, object, embed, iframe")
+                .remove();
+        for (Element p : dirty.select("p")) {
+            if (p.childrenSize() == 0 && p.text().isBlank()) {
+                p.remove();
+            }
+        }
         for (Element link : dirty.select("a[href]")) {
             if (!isWebAddress(link.attr("href"))) {
                 link.unwrap();
@@ -196,6 +203,14 @@ public class QuestionText {
         }
         Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
         return Jsoup.clean(dirty.body().html(), "", SAFELIST, settings).strip();
+    }
+
+    /** What a reader sees of a text, without markup: for lists and previews of HTML questions. */
+    public static String visibleText(String text, TextFormat format) {
+        if (text == null) {
+            return "";
+        }
+        return format == TextFormat.HTML ? Jsoup.parseBodyFragment(text).text() : text;
     }
 
     /**

@@ -226,8 +226,7 @@ class AdminQuestionPagesIT {
                         .param("options[0].text", "<em>one</em>")
                         .param("options[0].correct", "true")
                         .param("options[1].text", "two"))
-                .andExpect(content()
-                        .string(containsString("<p>The <strong>LEAST</strong></p><pre>{\"a\": 1}</pre>d")))
+                .andExpect(content().string(containsString("<p>The <strong>LEAST</strong></p><pre>{\"a\": 1}</pre>d")))
                 .andExpect(content().string(not(containsString("x()"))))
                 .andExpect(content().string(containsString("<span class=\"option-text\"><em>one</em></span>")));
     }

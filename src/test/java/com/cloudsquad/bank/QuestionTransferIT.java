@@ -308,7 +308,10 @@ class QuestionTransferIT {
                 .getResponse()
                 .getContentAsString();
         assertThat(page)
-                .contains("Next step:", "1 of 1 question(s) read will be imported.", "Waiting for a domain")
+                .contains(
+                        "Next step:",
+                        "1 question(s) will be imported once each category has a domain.",
+                        "Waiting for a domain")
                 .doesNotContain("data-testid=\"import-errors\"", "cannot be imported as the file stands");
     }
 

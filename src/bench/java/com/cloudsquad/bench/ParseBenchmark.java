@@ -20,19 +20,29 @@ public class ParseBenchmark {
         GiftQuestionFormat gift = new GiftQuestionFormat();
         for (int n : new int[] {40_000, 400_000}) {
             String spaces = " ".repeat(n);
-            run("Moodle <pre> with " + n + " spaces", moodle, "<quiz><question type=\"multichoice\">"
-                    + "<questiontext format=\"html\"><text>&lt;pre&gt;a" + spaces + "b&lt;/pre&gt;</text></questiontext>"
-                    + "<answer fraction=\"100\"><text>x</text></answer><answer fraction=\"0\"><text>y</text></answer>"
-                    + "</question></quiz>");
-            run("Moodle answer of " + n + " &nbsp;, Markdown <pre>", moodle, "<quiz><question type=\"multichoice\">"
-                    + "<questiontext format=\"html\"><text>q</text></questiontext>"
-                    + "<answer fraction=\"100\" format=\"html\"><text>x" + "&amp;nbsp;".repeat(n) + "y</text></answer>"
-                    + "<generalfeedback format=\"markdown\"><text>&lt;pre&gt;" + spaces + "</text></generalfeedback>"
-                    + "<answer fraction=\"0\"><text>z</text></answer></question></quiz>");
-            run("GIFT $CATEGORY with " + n + " slashes", gift,
+            run(
+                    "Moodle <pre> with " + n + " spaces",
+                    moodle,
+                    "<quiz><question type=\"multichoice\">"
+                            + "<questiontext format=\"html\"><text>&lt;pre&gt;a" + spaces
+                            + "b&lt;/pre&gt;</text></questiontext>"
+                            + "<answer fraction=\"100\"><text>x</text></answer><answer fraction=\"0\"><text>y</text></answer>"
+                            + "</question></quiz>");
+            run(
+                    "Moodle answer of " + n + " &nbsp;, Markdown <pre>",
+                    moodle,
+                    "<quiz><question type=\"multichoice\">"
+                            + "<questiontext format=\"html\"><text>q</text></questiontext>"
+                            + "<answer fraction=\"100\" format=\"html\"><text>x" + "&amp;nbsp;".repeat(n)
+                            + "y</text></answer>"
+                            + "<generalfeedback format=\"markdown\"><text>&lt;pre&gt;" + spaces
+                            + "</text></generalfeedback>"
+                            + "<answer fraction=\"0\"><text>z</text></answer></question></quiz>");
+            run(
+                    "GIFT $CATEGORY with " + n + " slashes",
+                    gift,
                     "$CATEGORY: " + "/".repeat(n) + "AWS" + "/".repeat(n) + "\n\nQ? {=a ~b ~c ~d}\n");
-            run("GIFT [html] stem with " + n + " spaces", gift,
-                    "[html]<pre>a" + spaces + "b</pre> {=a ~b ~c ~d}\n");
+            run("GIFT [html] stem with " + n + " spaces", gift, "[html]<pre>a" + spaces + "b</pre> {=a ~b ~c ~d}\n");
         }
         // What the replaced expression cost, for comparison (HtmlText.tidy before this change).
         String spaces = " ".repeat(40_000);

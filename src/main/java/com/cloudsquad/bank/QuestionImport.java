@@ -155,7 +155,7 @@ public class QuestionImport {
     /** Parses and stores a whole file in the caller's transaction, or throws; for the seed bank. */
     @Transactional
     public int importAll(String formatId, byte[] content, String author) {
-        ImportPreview preview = preview(null, formatId, "seed", content, Choices.NONE);
+        ImportPreview preview = withoutChoices(preview(null, formatId, "seed", content, Choices.NONE));
         if (!preview.canConfirm()) {
             throw new IllegalStateException("The file does not import cleanly: " + describe(preview));
         }
@@ -165,7 +165,7 @@ public class QuestionImport {
     /** Parses a file and stores it all when it is clean; returns the preview either way (the API). */
     @Transactional
     public ImportResult importIfClean(String formatId, byte[] content, String author) {
-        ImportPreview preview = preview(null, formatId, "request body", content, Choices.NONE);
+        ImportPreview preview = withoutChoices(preview(null, formatId, "request body", content, Choices.NONE));
         if (!preview.canConfirm()) {
             return new ImportResult(preview, 0, false);
         }
@@ -225,11 +225,54 @@ public class QuestionImport {
     /** One question from outside (the API): resolved against the catalog and checked by the rules. */
     @Transactional(readOnly = true)
     public ImportPreview.Entry check(QuestionData question) {
-        return check(
+        return withoutChoices(check(
                 new ParsedFile.Parsed(0, "question", question),
                 catalog.certifications(),
                 Choices.NONE,
-                new LinkedHashSet<>());
+                new LinkedHashSet<>()));
+    }
+
+    /**
+     * Where nobody can choose on a preview (the API, the seed bank), what would be a next step
+     * is an error that says what the file must say instead.
+     */
+    private static ImportPreview withoutChoices(ImportPreview preview) {
+        return new ImportPreview(
+                preview.uploadId(),
+                preview.formatId(),
+                preview.fileName(),
+                preview.entries().stream().map(QuestionImport::withoutChoices).toList(),
+                preview.fileErrors(),
+                preview.skipped(),
+                preview.unmappedCategories(),
+                preview.twoKeys());
+    }
+
+    private static ImportPreview.Entry withoutChoices(ImportPreview.Entry e) {
+        List<String> errors = new ArrayList<>(e.errors());
+        if (e.awaitingDomain()) {
+            errors.add("No certification and domain: give both, or a category such as"
+                    + " 'SAA-C03/Design Secure Architectures'.");
+        }
+        if (e.twoKeys()) {
+            errors.add("The question asks for one answer but gives full marks to two or more:"
+                    + " mark one answer right, or import it on the admin import page to choose.");
+        }
+        if (errors.size() == e.errors().size()) {
+            return e;
+        }
+        return new ImportPreview.Entry(
+                e.line(),
+                e.label(),
+                e.stem(),
+                e.certification(),
+                e.domain(),
+                e.status(),
+                errors,
+                e.warnings(),
+                null,
+                false,
+                e.twoKeys());
     }
 
     private ImportPreview.Entry check(

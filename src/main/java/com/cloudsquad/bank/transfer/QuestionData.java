@@ -36,7 +36,7 @@ public record QuestionData(
         List<String> tags,
         String status,
         TextFormat format,
-        boolean singleAnswer) {
+        Boolean singleAnswer) {
 
     /** Markdown, with as many answers as options marked right (our own formats). */
     public QuestionData(
@@ -69,6 +69,8 @@ public record QuestionData(
 
     public QuestionData {
         format = format == null ? TextFormat.MARKDOWN : format;
+        // A wrapper so that JSON without the field (the API's clients) reads as false.
+        singleAnswer = Boolean.TRUE.equals(singleAnswer);
         options = options == null ? List.of() : List.copyOf(options);
         references = references == null ? List.of() : List.copyOf(references);
         tags = tags == null ? List.of() : List.copyOf(tags);

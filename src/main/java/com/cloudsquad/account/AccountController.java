@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,16 +38,24 @@ class AccountController {
     private final LoginSessions loginSessions;
     private final PasswordFormValidator passwordValidator;
     private final AdminBootstrap bootstrap;
+    private final MessageSource messages;
 
     AccountController(
             AccountService accounts,
             LoginSessions loginSessions,
             PasswordFormValidator passwordValidator,
-            AdminBootstrap bootstrap) {
+            AdminBootstrap bootstrap,
+            MessageSource messages) {
         this.accounts = accounts;
         this.loginSessions = loginSessions;
         this.passwordValidator = passwordValidator;
         this.bootstrap = bootstrap;
+        this.messages = messages;
+    }
+
+    /** The one flash convention (see layout.html): a sentence under "notice", worded in messages.properties. */
+    private void notice(RedirectAttributes redirect, String code) {
+        redirect.addFlashAttribute("notice", messages.getMessage(code, null, Locale.ENGLISH));
     }
 
     @InitBinder({"registrationForm", "passwordChangeForm"})
@@ -78,7 +88,7 @@ class AccountController {
             return VIEW_REGISTER;
         }
         // The same answer whether the address is new or has an account (its owner gets a notice).
-        redirect.addFlashAttribute("message", "registered");
+        notice(redirect, "registered");
         return "redirect:/login";
     }
 
@@ -101,14 +111,14 @@ class AccountController {
             model.addAttribute("invalid", true);
             return VIEW_VERIFY;
         }
-        redirect.addFlashAttribute("message", "email.verified");
+        notice(redirect, "email.verified");
         return "redirect:/";
     }
 
     @PostMapping("/verify-email/resend")
     String resendVerification(@AuthenticationPrincipal AccountPrincipal principal, RedirectAttributes redirect) {
         accounts.resendVerification(principal.getAccountId());
-        redirect.addFlashAttribute("message", "email.linkSent");
+        notice(redirect, "email.linkSent");
         return "redirect:/";
     }
 
@@ -128,7 +138,7 @@ class AccountController {
             model.addAttribute("tokenError", "bootstrap." + outcome.name().toLowerCase(java.util.Locale.ROOT));
             return VIEW_BOOTSTRAP;
         }
-        redirect.addFlashAttribute("message", "bootstrap.admin");
+        notice(redirect, "bootstrap.admin");
         return "redirect:/admin";
     }
 
@@ -159,7 +169,7 @@ class AccountController {
             return showProfile(accounts.find(principal.getAccountId()), model);
         }
         loginSessions.refresh(account, request, response);
-        redirect.addFlashAttribute("message", "profile.saved");
+        notice(redirect, "profile.saved");
         return "redirect:/profile";
     }
 
@@ -183,7 +193,7 @@ class AccountController {
             return showProfile(current, model);
         }
         loginSessions.endOtherSessions(account, request);
-        redirect.addFlashAttribute("message", "password.changed");
+        notice(redirect, "password.changed");
         return "redirect:/profile";
     }
 

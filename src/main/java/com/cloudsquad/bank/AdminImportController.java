@@ -75,28 +75,30 @@ class AdminImportController {
             return VIEW_UPLOAD;
         }
         QuestionFormat chosen = "auto".equals(format)
-                ? imports.guessFormat(file.getOriginalFilename()).orElse(null)
+                ? imports.guessFormat(file.getOriginalFilename(), file.getBytes())
+                        .orElse(null)
                 : imports.format(format).orElse(null);
         if (chosen == null) {
             model.addAttribute(
                     "uploadError",
                     "Cannot tell the format of " + file.getOriginalFilename()
-                            + ". Choose it in the list (CSV, JSON, GIFT or Moodle XML).");
+                            + ": neither its name nor its first lines look like CSV, JSON, GIFT or Moodle XML."
+                            + " Choose the format in the list.");
             return VIEW_UPLOAD;
         }
         ImportPreview preview =
                 imports.upload(principal.getName(), chosen.id(), file.getOriginalFilename(), file.getBytes());
-        return showPreview(preview, Map.of(), model);
+        return showPreview(preview, QuestionImport.Choices.NONE, model);
     }
 
     /** Preview again with the category → domain choices made on the preview page. */
     @PostMapping("/import/{uploadId}/preview")
     String remap(
             @PathVariable String uploadId, @RequestParam Map<String, String> params, Principal principal, Model model) {
-        Map<String, Long> mapping = mapping(params);
-        ImportPreview preview = imports.preview(uploadId, principal.getName(), mapping)
+        QuestionImport.Choices choices = choices(params);
+        ImportPreview preview = imports.preview(uploadId, principal.getName(), choices)
                 .orElseThrow(() -> new QuestionNotFoundException(0));
-        return showPreview(preview, mapping, model);
+        return showPreview(preview, choices, model);
     }
 
     @PostMapping("/import/{uploadId}/confirm")
@@ -107,14 +109,14 @@ class AdminImportController {
             Model model,
             RedirectAttributes redirect,
             HtmxRequest htmx) {
-        Map<String, Long> mapping = mapping(params);
-        QuestionImport.ImportResult result = imports.confirm(uploadId, principal.getName(), mapping);
+        QuestionImport.Choices choices = choices(params);
+        QuestionImport.ImportResult result = imports.confirm(uploadId, principal.getName(), choices);
         if (result.alreadyImported()) {
             redirect.addFlashAttribute("notice", "This file was already imported.");
             return redirectTo("/admin/questions", htmx);
         }
         if (result.created() == 0) {
-            return showPreview(result.preview(), mapping, model);
+            return showPreview(result.preview(), choices, model);
         }
         redirect.addFlashAttribute("notice", "Imported " + result.created() + " question(s).");
         return redirectTo("/admin/questions?sort=-id", htmx);
@@ -151,11 +153,25 @@ class AdminImportController {
                 .body(body);
     }
 
-    private String showPreview(ImportPreview preview, Map<String, Long> mapping, Model model) {
+    private String showPreview(ImportPreview preview, QuestionImport.Choices choices, Model model) {
         model.addAttribute("preview", preview);
-        model.addAttribute("mapping", mapping);
+        model.addAttribute("mapping", choices.categoryDomains());
+        model.addAttribute(
+                "twoKeys", choices.twoKeys() == null ? "" : choices.twoKeys().name());
         model.addAttribute("certifications", catalog.certifications());
         return VIEW_PREVIEW;
+    }
+
+    /** The preview form's choices: category mapping and what two full-mark answers mean. */
+    private static QuestionImport.Choices choices(Map<String, String> params) {
+        QuestionImport.TwoKeys twoKeys = null;
+        try {
+            String value = params.get("twoKeys");
+            twoKeys = value == null || value.isBlank() ? null : QuestionImport.TwoKeys.valueOf(value);
+        } catch (IllegalArgumentException ignored) {
+            // not a choice we offer: the preview asks again
+        }
+        return new QuestionImport.Choices(mapping(params), twoKeys);
     }
 
     /** Form fields "category[<name>]" = domain id; an empty name stands for "no category". */

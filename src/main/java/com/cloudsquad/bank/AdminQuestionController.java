@@ -38,6 +38,7 @@ class AdminQuestionController {
     private final List<QuestionFormat> formats;
     private final QuestionText text;
     private final QuestionImages images;
+    private final OptionLengthAudit lengthAudit;
 
     AdminQuestionController(
             QuestionBank bank,
@@ -45,8 +46,10 @@ class AdminQuestionController {
             Catalog catalog,
             List<QuestionFormat> formats,
             QuestionText text,
-            QuestionImages images) {
+            QuestionImages images,
+            OptionLengthAudit lengthAudit) {
         this.bank = bank;
+        this.lengthAudit = lengthAudit;
         this.text = text;
         this.images = images;
         this.rules = rules;
@@ -88,6 +91,18 @@ class AdminQuestionController {
         model.addAttribute("formats", formats);
         // The filters swap only the results; a normal request gets the whole page.
         return htmx.isHtmxRequest() && !htmx.isBoosted() ? VIEW_LIST + " :: results" : VIEW_LIST;
+    }
+
+    /**
+     * htmx, loaded after the list: whether the bank gives keys away by option length. Apart from
+     * the list so that reading every option never slows the list down.
+     */
+    @GetMapping("/length-check")
+    String lengthCheck(Model model) {
+        model.addAttribute("lengthWarnings", lengthAudit.current().warnings());
+        model.addAttribute("maxExcess", Math.round(OptionLengthStats.MAX_EXCESS * 100));
+        model.addAttribute("maxRatio", OptionLengthStats.MAX_RATIO);
+        return VIEW_LIST + " :: length-check";
     }
 
     @PostMapping("/bulk")
@@ -208,16 +223,35 @@ class AdminQuestionController {
     /** htmx: the question exactly as a candidate will see it. */
     @PostMapping("/preview")
     String preview(@ModelAttribute QuestionForm questionForm, Model model) {
-        model.addAttribute("previewForm", questionForm);
-        model.addAttribute("previewStemHtml", text.html(questionForm.getStem()));
+        addPreview(questionForm, model);
+        return VIEW_FORM + " :: preview";
+    }
+
+    /** The question rendered in its format, stem and options, as the attempt pages render it. */
+    private void addPreview(QuestionForm form, Model model) {
+        TextFormat format = form.getFormat() == null ? TextFormat.MARKDOWN : form.getFormat();
+        model.addAttribute("previewForm", form);
+        model.addAttribute("previewStemHtml", text.html(form.getStem(), format));
+        model.addAttribute(
+                "previewOptionHtml",
+                form.getOptions().stream()
+                        .map(o -> inline(text.html(o.getText(), format)))
+                        .toList());
         model.addAttribute(
                 "previewChoose",
                 text.choosePrompt(
-                        questionForm.getStem(),
-                        questionForm.getOptions().stream()
+                        form.getStem(),
+                        form.getOptions().stream()
                                 .filter(QuestionForm.OptionForm::isCorrect)
                                 .count()));
-        return VIEW_FORM + " :: preview";
+    }
+
+    private static String inline(String html) {
+        String h = html.strip();
+        if (h.startsWith("<p>") && h.endsWith("</p>") && h.indexOf("<p>", 3) < 0) {
+            return h.substring(3, h.length() - 4);
+        }
+        return h;
     }
 
     @GetMapping("/{id}/history")
@@ -272,6 +306,10 @@ class AdminQuestionController {
         model.addAttribute(
                 "certification", catalog.byId(form.getCertificationId()).orElseThrow());
         model.addAttribute("certifications", catalog.certifications());
+        model.addAttribute("textFormats", TextFormat.values());
+        if (question != null && !model.containsAttribute("previewForm")) {
+            addPreview(form, model); // a stored question opens with its rendering, to check at a glance
+        }
         return VIEW_FORM;
     }
 }

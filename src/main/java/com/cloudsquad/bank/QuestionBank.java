@@ -408,6 +408,7 @@ public class QuestionBank {
             "refs",
             "tags",
             "image_key",
+            "text_format",
             "created_at",
             "created_by");
 
@@ -421,6 +422,7 @@ public class QuestionBank {
                 String.join("\n", content.references()),
                 String.join(",", content.tags()),
                 content.imageKey(),
+                content.format().name(),
                 now,
                 author));
         values.addAll(Arrays.asList(more));
@@ -474,7 +476,7 @@ public class QuestionBank {
                 });
         return jdbc.sql("""
                         SELECT v.id, v.question_id, v.version_no, v.domain_id, v.difficulty, v.title, v.stem, v.explanation,
-                               v.refs, v.tags, v.image_key, v.created_at, v.created_by, v.published_at
+                               v.refs, v.tags, v.image_key, v.text_format, v.created_at, v.created_by, v.published_at
                         FROM question_version v
                         """ + where + " ORDER BY v.version_no")
                 .params(params)
@@ -498,7 +500,8 @@ public class QuestionBank {
                 rs.getString("explanation"),
                 split(rs.getString("refs"), "\n"),
                 split(rs.getString("tags"), ","),
-                rs.getString("image_key"));
+                rs.getString("image_key"),
+                TextFormat.valueOf(rs.getString("text_format")));
         Instant created = rs.getTimestamp("created_at").toInstant();
         return new QuestionVersion(
                 rs.getLong("id"),
@@ -507,6 +510,43 @@ public class QuestionBank {
                 content,
                 created,
                 rs.getString("created_by"));
+    }
+
+    /**
+     * Each live question's option lengths and keys (current versions, retired questions left out),
+     * for {@link OptionLengthStats}. HTML is measured without its tags.
+     */
+    @Transactional(readOnly = true)
+    public List<OptionLengthStats.Item> optionLengths() {
+        Map<Long, String> exams = new LinkedHashMap<>();
+        Map<Long, List<OptionLengthStats.Option>> options = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT q.id, c.code, o.correct, CHAR_LENGTH(o.text) AS length,
+                               CASE WHEN v.text_format = 'HTML' THEN o.text END AS html
+                        FROM question q
+                        JOIN certification c ON c.id = q.certification_id
+                        JOIN question_version v ON v.id = q.current_version_id
+                        JOIN question_option o ON o.version_id = v.id
+                        WHERE q.status <> 'RETIRED'
+                        ORDER BY q.id, o.position""").query((ResultSet rs) -> {
+            long id = rs.getLong("id");
+            exams.putIfAbsent(id, rs.getString("code"));
+            String html = rs.getString("html");
+            int length = html == null ? rs.getInt("length") : OptionLengthStats.visibleLength(html, TextFormat.HTML);
+            options.computeIfAbsent(id, k -> new ArrayList<>())
+                    .add(new OptionLengthStats.Option(length, rs.getBoolean("correct")));
+        });
+        List<OptionLengthStats.Item> items = new ArrayList<>(exams.size());
+        exams.forEach((id, exam) -> items.add(new OptionLengthStats.Item(exam, options.get(id))));
+        return items;
+    }
+
+    /** Changes whenever a question is added, edited or changes status: a cheap cache key. */
+    @Transactional(readOnly = true)
+    public String changeMark() {
+        return jdbc.sql("SELECT CONCAT(COUNT(*), '/', COALESCE(MAX(updated_at), '')) FROM question")
+                .query(String.class)
+                .single();
     }
 
     /** A write may still roll back what it read (a version just marked published): keep nothing from it. */

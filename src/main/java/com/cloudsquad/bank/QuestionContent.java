@@ -15,9 +15,24 @@ public record QuestionContent(
         String explanation,
         List<String> references,
         List<String> tags,
-        String imageKey) {
+        String imageKey,
+        TextFormat format) {
 
-    /** Without an image. */
+    /** Written in Markdown, as the form and the seed bank always were. */
+    public QuestionContent(
+            long domainId,
+            int difficulty,
+            String title,
+            String stem,
+            List<Option> options,
+            String explanation,
+            List<String> references,
+            List<String> tags,
+            String imageKey) {
+        this(domainId, difficulty, title, stem, options, explanation, references, tags, imageKey, TextFormat.MARKDOWN);
+    }
+
+    /** Without an image, in Markdown. */
     public QuestionContent(
             long domainId,
             int difficulty,
@@ -31,6 +46,7 @@ public record QuestionContent(
     }
 
     public QuestionContent {
+        format = format == null ? TextFormat.MARKDOWN : format;
         imageKey = imageKey == null || imageKey.isBlank() ? null : imageKey;
         options = List.copyOf(options);
         references = List.copyOf(references);
@@ -42,12 +58,12 @@ public record QuestionContent(
 
     public QuestionContent withDomain(long otherDomainId) {
         return new QuestionContent(
-                otherDomainId, difficulty, title, stem, options, explanation, references, tags, imageKey);
+                otherDomainId, difficulty, title, stem, options, explanation, references, tags, imageKey, format);
     }
 
     public QuestionContent withImage(String otherImageKey) {
         return new QuestionContent(
-                domainId, difficulty, title, stem, options, explanation, references, tags, otherImageKey);
+                domainId, difficulty, title, stem, options, explanation, references, tags, otherImageKey, format);
     }
 
     public long correctCount() {

@@ -68,6 +68,8 @@ public class QuestionExport {
                 content.references(),
                 content.difficulty(),
                 content.tags(),
-                question.status().name());
+                question.status().name(),
+                content.format(),
+                false);
     }
 }

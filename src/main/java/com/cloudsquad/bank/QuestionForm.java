@@ -19,6 +19,7 @@ public class QuestionForm {
     private int lockVersion;
     private String imageKey;
     private boolean removeImage;
+    private TextFormat format = TextFormat.MARKDOWN;
     private List<OptionForm> options = new ArrayList<>();
 
     public static QuestionForm blank(Long certificationId) {
@@ -43,6 +44,7 @@ public class QuestionForm {
         form.tags = String.join(", ", content.tags());
         form.lockVersion = question.lockVersion();
         form.imageKey = content.imageKey();
+        form.format = content.format();
         for (QuestionContent.Option option : content.options()) {
             OptionForm row = new OptionForm();
             row.setText(option.text());
@@ -53,21 +55,30 @@ public class QuestionForm {
         return form;
     }
 
-    /** The content as typed; the caller has checked that the domain is set. */
-    /** The content as typed; a missing domain is 0, which no certification has (the rules say so). */
+    /**
+     * The content as typed (HTML through the safelist, as it is stored); a missing domain is 0,
+     * which no certification has (the rules say so).
+     */
     QuestionContent toContent() {
+        TextFormat f = format == null ? TextFormat.MARKDOWN : format;
         return new QuestionContent(
                 domainId == null ? 0 : domainId,
                 difficulty == null ? 0 : difficulty,
                 title == null || title.isBlank() ? null : title.strip(),
-                stem,
+                stored(stem, f),
                 options.stream()
-                        .map(o -> new QuestionContent.Option(o.getText(), o.isCorrect(), o.getExplanation()))
+                        .map(o -> new QuestionContent.Option(
+                                stored(o.getText(), f), o.isCorrect(), stored(o.getExplanation(), f)))
                         .toList(),
-                explanation,
+                stored(explanation, f),
                 lines(references, "[\\r\\n]+"),
                 lines(tags == null ? null : tags.toLowerCase(Locale.ROOT), "[,\\s]+"),
-                removeImage ? null : imageKey);
+                removeImage ? null : imageKey,
+                f);
+    }
+
+    private static String stored(String text, TextFormat format) {
+        return format == TextFormat.HTML ? QuestionText.sanitize(text) : text;
     }
 
     private static List<String> lines(String value, String separator) {
@@ -167,6 +178,14 @@ public class QuestionForm {
 
     public void setRemoveImage(boolean removeImage) {
         this.removeImage = removeImage;
+    }
+
+    public TextFormat getFormat() {
+        return format;
+    }
+
+    public void setFormat(TextFormat format) {
+        this.format = format;
     }
 
     public List<OptionForm> getOptions() {

@@ -73,6 +73,41 @@ public class QuestionImport {
         return formats.stream().filter(f -> name.endsWith("." + f.extension())).findFirst();
     }
 
+    /**
+     * The format of a file: by its extension, and for {@code .txt} (GIFT files are often
+     * {@code .gift.txt}) or an unknown extension by what its first characters look like.
+     */
+    public Optional<QuestionFormat> guessFormat(String fileName, byte[] content) {
+        Optional<QuestionFormat> byName = guessFormat(fileName);
+        return byName.isPresent() ? byName : sniff(content).flatMap(this::format);
+    }
+
+    /** Looks at the start of a file only (at most 64 KB), so a large file costs nothing more. */
+    static Optional<String> sniff(byte[] content) {
+        String head = new String(content, 0, Math.min(content.length, 65_536), java.nio.charset.StandardCharsets.UTF_8);
+        if (head.startsWith("\uFEFF")) {
+            head = head.substring(1);
+        }
+        String start = head.stripLeading();
+        if (start.startsWith("<?xml") || start.startsWith("<quiz")) {
+            return Optional.of("moodle-xml");
+        }
+        if (start.startsWith("{") || start.startsWith("[{") || start.startsWith("[\n") || start.equals("[]")) {
+            return Optional.of("json");
+        }
+        String firstLine = start.lines().findFirst().orElse("").toLowerCase(Locale.ROOT);
+        if (firstLine.contains("stem") && firstLine.contains("option_a") && firstLine.contains(",")) {
+            return Optional.of("csv");
+        }
+        if (start.startsWith("::")
+                || start.startsWith("//")
+                || start.regionMatches(true, 0, "$CATEGORY:", 0, 10)
+                || (head.indexOf('{') >= 0 && head.indexOf('}') > head.indexOf('{'))) {
+            return Optional.of("gift");
+        }
+        return Optional.empty();
+    }
+
     /** Keeps the upload for the confirmation step and previews it. */
     @Transactional
     public ImportPreview upload(String owner, String formatId, String fileName, byte[] content) {
@@ -82,14 +117,14 @@ public class QuestionImport {
                         VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(id, owner, formatId, fileName, content, Timestamp.from(clock.instant()))
                 .update();
-        return preview(id, formatId, fileName, content, Map.of());
+        return preview(id, formatId, fileName, content, Choices.NONE);
     }
 
-    /** Previews an earlier upload again, with the admin's category → domain choices. */
+    /** Previews an earlier upload again, with the admin's choices (category → domain, two keys). */
     @Transactional(readOnly = true)
-    public Optional<ImportPreview> preview(String uploadId, String owner, Map<String, Long> categoryDomains) {
+    public Optional<ImportPreview> preview(String uploadId, String owner, Choices choices) {
         return findUpload(uploadId, owner)
-                .map(u -> preview(uploadId, u.formatId(), u.fileName(), u.content(), categoryDomains));
+                .map(u -> preview(uploadId, u.formatId(), u.fileName(), u.content(), choices));
     }
 
     /**
@@ -97,13 +132,12 @@ public class QuestionImport {
      * imported, or the preview with its errors when nothing was written.
      */
     @Transactional
-    public ImportResult confirm(String uploadId, String owner, Map<String, Long> categoryDomains) {
+    public ImportResult confirm(String uploadId, String owner, Choices choices) {
         Upload upload = findUpload(uploadId, owner).orElseThrow(() -> new IllegalArgumentException("No such upload"));
         if (upload.imported()) {
             return new ImportResult(null, 0, true);
         }
-        ImportPreview preview =
-                preview(uploadId, upload.formatId(), upload.fileName(), upload.content(), categoryDomains);
+        ImportPreview preview = preview(uploadId, upload.formatId(), upload.fileName(), upload.content(), choices);
         if (!preview.canConfirm()) {
             return new ImportResult(preview, 0, false);
         }
@@ -121,7 +155,7 @@ public class QuestionImport {
     /** Parses and stores a whole file in the caller's transaction, or throws; for the seed bank. */
     @Transactional
     public int importAll(String formatId, byte[] content, String author) {
-        ImportPreview preview = preview(null, formatId, "seed", content, Map.of());
+        ImportPreview preview = withoutChoices(preview(null, formatId, "seed", content, Choices.NONE));
         if (!preview.canConfirm()) {
             throw new IllegalStateException("The file does not import cleanly: " + describe(preview));
         }
@@ -131,7 +165,7 @@ public class QuestionImport {
     /** Parses a file and stores it all when it is clean; returns the preview either way (the API). */
     @Transactional
     public ImportResult importIfClean(String formatId, byte[] content, String author) {
-        ImportPreview preview = preview(null, formatId, "request body", content, Map.of());
+        ImportPreview preview = withoutChoices(preview(null, formatId, "request body", content, Choices.NONE));
         if (!preview.canConfirm()) {
             return new ImportResult(preview, 0, false);
         }
@@ -145,8 +179,7 @@ public class QuestionImport {
         return preview.entries().size();
     }
 
-    ImportPreview preview(
-            String uploadId, String formatId, String fileName, byte[] content, Map<String, Long> categoryDomains) {
+    ImportPreview preview(String uploadId, String formatId, String fileName, byte[] content, Choices choices) {
         QuestionFormat format = format(formatId).orElseThrow(() -> new IllegalArgumentException(formatId));
         List<Problem> fileErrors = new ArrayList<>();
         ParsedFile parsed;
@@ -171,7 +204,7 @@ public class QuestionImport {
         Set<String> unmapped = new LinkedHashSet<>();
         List<Certification> certifications = catalog.certifications();
         for (ParsedFile.Parsed question : parsed.questions()) {
-            entries.add(check(question, certifications, categoryDomains, unmapped));
+            entries.add(check(question, certifications, choices, unmapped));
         }
         for (Problem error : parsed.errors()) {
             entries.add(new ImportPreview.Entry(
@@ -179,26 +212,74 @@ public class QuestionImport {
         }
         entries.sort((a, b) -> Integer.compare(a.line(), b.line()));
         return new ImportPreview(
-                uploadId, formatId, fileName, entries, fileErrors, parsed.skipped(), List.copyOf(unmapped));
+                uploadId,
+                formatId,
+                fileName,
+                entries,
+                fileErrors,
+                parsed.skipped(),
+                List.copyOf(unmapped),
+                choices.twoKeys());
     }
 
     /** One question from outside (the API): resolved against the catalog and checked by the rules. */
     @Transactional(readOnly = true)
     public ImportPreview.Entry check(QuestionData question) {
-        return check(
+        return withoutChoices(check(
                 new ParsedFile.Parsed(0, "question", question),
                 catalog.certifications(),
-                Map.of(),
-                new LinkedHashSet<>());
+                Choices.NONE,
+                new LinkedHashSet<>()));
+    }
+
+    /**
+     * Where nobody can choose on a preview (the API, the seed bank), what would be a next step
+     * is an error that says what the file must say instead.
+     */
+    private static ImportPreview withoutChoices(ImportPreview preview) {
+        return new ImportPreview(
+                preview.uploadId(),
+                preview.formatId(),
+                preview.fileName(),
+                preview.entries().stream().map(QuestionImport::withoutChoices).toList(),
+                preview.fileErrors(),
+                preview.skipped(),
+                preview.unmappedCategories(),
+                preview.twoKeys());
+    }
+
+    private static ImportPreview.Entry withoutChoices(ImportPreview.Entry e) {
+        List<String> errors = new ArrayList<>(e.errors());
+        if (e.awaitingDomain()) {
+            errors.add("No certification and domain: give both, or a category such as"
+                    + " 'SAA-C03/Design Secure Architectures'.");
+        }
+        if (e.twoKeys()) {
+            errors.add("The question asks for one answer but gives full marks to two or more:"
+                    + " mark one answer right, or import it on the admin import page to choose.");
+        }
+        if (errors.size() == e.errors().size()) {
+            return e;
+        }
+        return new ImportPreview.Entry(
+                e.line(),
+                e.label(),
+                e.stem(),
+                e.certification(),
+                e.domain(),
+                e.status(),
+                errors,
+                e.warnings(),
+                null,
+                false,
+                e.twoKeys());
     }
 
     private ImportPreview.Entry check(
-            ParsedFile.Parsed parsed,
-            List<Certification> certifications,
-            Map<String, Long> categoryDomains,
-            Set<String> unmapped) {
+            ParsedFile.Parsed parsed, List<Certification> certifications, Choices choices, Set<String> unmapped) {
         QuestionData q = parsed.question();
         List<String> errors = new ArrayList<>();
+        boolean awaitingDomain = false;
         ExamDomain domain = null;
         Certification certification = null;
         if (q.certification() != null && !q.certification().isBlank()) {
@@ -217,7 +298,7 @@ public class QuestionImport {
         }
         if (domain == null && errors.isEmpty()) {
             String category = q.category() == null ? "" : q.category();
-            Long mapped = categoryDomains.get(category);
+            Long mapped = choices.categoryDomains().get(category);
             if (mapped == null) {
                 mapped = domainNamedBy(category, certifications);
             }
@@ -231,11 +312,9 @@ public class QuestionImport {
                 }
             }
             if (domain == null) {
+                // Not an error in the file: the next step is to choose the domain on the preview.
                 unmapped.add(category);
-                errors.add(
-                        category.isEmpty()
-                                ? "No certification and domain: choose a domain for questions without a category."
-                                : "Choose a domain for category '" + category + "'.");
+                awaitingDomain = true;
             }
         }
         QuestionStatus status = QuestionStatus.DRAFT;
@@ -246,22 +325,55 @@ public class QuestionImport {
                 errors.add("Unknown status '" + q.status() + "' (DRAFT, PUBLISHED or RETIRED).");
             }
         }
+        List<String> warnings = new ArrayList<>(parsed.notes());
+        List<String> tags = new ArrayList<>();
+        for (String tag : q.tags()) {
+            String normalized = normalizeTag(tag);
+            if (normalized.isEmpty()) {
+                warnings.add("Tag '" + tag + "' has no letters or digits and is left out.");
+                continue;
+            }
+            if (!normalized.equals(tag)) {
+                warnings.add("Tag '" + tag + "' becomes '" + normalized + "'.");
+            }
+            tags.add(normalized);
+        }
+        List<QuestionContent.Option> options = q.options().stream()
+                .map(o -> new QuestionContent.Option(
+                        stored(o.text(), q.format()), o.correct(), stored(o.explanation(), q.format())))
+                .toList();
+        boolean twoKeys = q.singleAnswer() && q.correctCount() > 1;
+        if (twoKeys) {
+            String keys = keyLetters(options);
+            if (choices.twoKeys() == null) {
+                warnings.add("The file asks for one answer but gives full marks to " + keys
+                        + ": either is right there. Choose below how to import such questions.");
+            } else if (choices.twoKeys() == TwoKeys.FIRST_AS_KEY) {
+                options = firstKeyOnly(options);
+                if (!tags.contains(NEEDS_REVIEW)) {
+                    tags.add(NEEDS_REVIEW);
+                }
+                status = QuestionStatus.DRAFT;
+                warnings.add("The file gives full marks to " + keys + ": " + keyLetters(options)
+                        + " is kept as the key; imported as a draft tagged " + NEEDS_REVIEW + ".");
+            } else {
+                warnings.add("The file gives full marks to " + keys + ": imported as multiple response (choose "
+                        + q.correctCount() + ").");
+            }
+        }
         QuestionContent content = null;
-        List<String> warnings = new ArrayList<>();
         if (domain != null) {
             content = new QuestionContent(
                     domain.id(),
                     q.difficulty() == null ? 2 : q.difficulty(),
                     q.title(),
-                    q.stem(),
-                    q.options().stream()
-                            .map(o -> new QuestionContent.Option(o.text(), o.correct(), o.explanation()))
-                            .toList(),
-                    q.explanation(),
+                    stored(q.stem(), q.format()),
+                    options,
+                    stored(q.explanation(), q.format()),
                     q.references(),
-                    q.tags().stream()
-                            .map(t -> t.strip().toLowerCase(Locale.ROOT))
-                            .toList());
+                    tags,
+                    null,
+                    q.format());
             QuestionRules.Verdict verdict = rules.check(content);
             verdict.errors().forEach(f -> errors.add(f.message()));
             verdict.warnings().forEach(f -> warnings.add(f.message()));
@@ -269,13 +381,92 @@ public class QuestionImport {
         return new ImportPreview.Entry(
                 parsed.line(),
                 parsed.label(),
-                q.stem() == null ? "" : q.stem(),
+                QuestionText.visibleText(q.stem(), q.format()),
                 certification == null ? null : certification.code(),
                 domain == null ? null : domain.name(),
                 status,
                 errors,
-                warnings,
-                errors.isEmpty() ? content : null);
+                warnings.stream().distinct().toList(),
+                errors.isEmpty() ? content : null,
+                awaitingDomain && errors.isEmpty(),
+                twoKeys);
+    }
+
+    public static final String NEEDS_REVIEW = "needs-review";
+
+    /** HTML is stored as the safelist leaves it, whatever sent it (a file, the API). */
+    private static String stored(String text, com.cloudsquad.bank.TextFormat format) {
+        return format == com.cloudsquad.bank.TextFormat.HTML ? QuestionText.sanitize(text) : text;
+    }
+
+    private static String keyLetters(List<QuestionContent.Option> options) {
+        List<String> letters = new ArrayList<>();
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).correct()) {
+                letters.add(QuestionRules.letter(i));
+            }
+        }
+        return String.join(" and ", letters);
+    }
+
+    private static List<QuestionContent.Option> firstKeyOnly(List<QuestionContent.Option> options) {
+        List<QuestionContent.Option> out = new ArrayList<>();
+        boolean keyed = false;
+        for (QuestionContent.Option o : options) {
+            out.add(new QuestionContent.Option(o.text(), o.correct() && !keyed, o.explanation()));
+            keyed |= o.correct();
+        }
+        return out;
+    }
+
+    /**
+     * Tags as the bank keeps them: lower case, anything but letters, digits, '.', '+' and '-'
+     * becomes one '-' ("Cloud Practitioner" is "cloud-practitioner"), at most 40 characters.
+     */
+    static String normalizeTag(String tag) {
+        String lower = tag.strip().toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-';
+            if (allowed) {
+                out.append(c);
+            } else if (out.length() > 0 && out.charAt(out.length() - 1) != '-') {
+                out.append('-');
+            }
+        }
+        int start = 0;
+        while (start < out.length() && !Character.isLetterOrDigit(out.charAt(start))) {
+            start++;
+        }
+        int end = out.length();
+        while (end > start && out.charAt(end - 1) == '-') {
+            end--;
+        }
+        String normalized = out.substring(start, end);
+        return normalized.length() > 40 ? normalized.substring(0, 40).replaceAll("-+$", "") : normalized;
+    }
+
+    /** What to do with a single-answer question that gives full marks to two or more answers. */
+    public enum TwoKeys {
+        /** Keep the first full-mark answer as the key; import as a draft tagged needs-review. */
+        FIRST_AS_KEY,
+        /** Import as a multiple-response question. */
+        MULTIPLE_RESPONSE
+    }
+
+    /**
+     * The admin's choices on the preview page.
+     *
+     * @param categoryDomains file category → domain id ("" for questions without a category)
+     * @param twoKeys what to do with two full-mark answers; null while not chosen
+     */
+    public record Choices(Map<String, Long> categoryDomains, TwoKeys twoKeys) {
+        public static final Choices NONE = new Choices(Map.of(), null);
+
+        public Choices {
+            categoryDomains = Map.copyOf(categoryDomains);
+        }
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.List;
 record VersionChanges(QuestionVersion version, String domainName, List<String> changes, String stemHtml) {
 
     static VersionChanges between(QuestionVersion before, QuestionVersion after, Catalog catalog, QuestionText text) {
-        String stemHtml = text.html(after.content().stem());
+        String stemHtml = text.html(after.content().stem(), after.content().format());
         String domain = catalog.byDomain(after.content().domainId())
                 .flatMap(c -> c.domain(after.content().domainId()))
                 .map(d -> d.name())
@@ -25,6 +25,9 @@ record VersionChanges(QuestionVersion version, String domainName, List<String> c
         }
         if (a.difficulty() != b.difficulty()) {
             changes.add("Difficulty " + a.difficulty() + " → " + b.difficulty());
+        }
+        if (a.format() != b.format()) {
+            changes.add("Text format " + a.format().label() + " → " + b.format().label());
         }
         if (!a.stem().equals(b.stem())) {
             changes.add("Question text changed");

@@ -84,17 +84,17 @@ public class AttemptViews {
                     i + 1,
                     String.valueOf((char) ('A' + i)),
                     original,
-                    inline(option.text()),
+                    inline(option.text(), content),
                     q.selected().contains(original),
                     reveal && option.correct(),
-                    reveal ? text.html(option.explanation()) : ""));
+                    reveal ? text.html(option.explanation(), content.format()) : ""));
         }
         String domain = certification.domain(q.domainId()).map(ExamDomain::name).orElse("");
         return new QuestionView(
                 q.position(),
                 total,
                 domain,
-                text.html(content.stem()),
+                text.html(content.stem(), content.format()),
                 text.choosePrompt(content.stem(), correct.size()),
                 correct.size() > 1,
                 correct.size(),
@@ -105,13 +105,13 @@ public class AttemptViews {
                 q.checked(),
                 q.correct(),
                 reveal,
-                reveal ? text.html(content.explanation()) : "",
+                reveal ? text.html(content.explanation(), content.format()) : "",
                 reveal ? content.references() : List.of());
     }
 
     /** Option texts are one paragraph: render without the wrapping {@code <p>}. */
-    private String inline(String markdown) {
-        String html = text.html(markdown).strip();
+    private String inline(String optionText, QuestionContent content) {
+        String html = text.html(optionText, content.format()).strip();
         if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
             return html.substring(3, html.length() - 4);
         }

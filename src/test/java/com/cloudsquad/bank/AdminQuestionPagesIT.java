@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.cloudsquad.catalog.Catalog;
 import com.cloudsquad.support.CloudSquadIntegrationTest;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -198,6 +199,90 @@ class AdminQuestionPagesIT {
                 .andExpect(content().string(not(containsString("<script>alert"))))
                 .andExpect(content().string(containsString("&lt;b&gt;bold&lt;/b&gt;")))
                 .andExpect(content().string(containsString("(Choose two.)")));
+    }
+
+    @Test
+    void thePreviewRendersEachTextFormatAsWritten() throws Exception {
+        mvc.perform(form(post("/admin/questions/preview"))
+                        .header("HX-Request", "true")
+                        .param("format", "PLAIN")
+                        .param("stem", "{\"Principal\": \"*\", \"Action\": \"s3:*\"}\nA \\ B \\\\ C")
+                        .param("options[0].text", ">")
+                        .param("options[0].correct", "true")
+                        .param("options[1].text", "- Create a role"))
+                .andExpect(content()
+                        .string(containsString("<p>{&quot;Principal&quot;: &quot;*&quot;, &quot;Action&quot;:"
+                                + " &quot;s3:*&quot;}<br>\nA \\ B \\\\ C</p>")))
+                .andExpect(content().string(containsString("<span class=\"option-text\">&gt;</span>")))
+                .andExpect(content().string(containsString("<span class=\"option-text\">- Create a role</span>")));
+
+        mvc.perform(form(post("/admin/questions/preview"))
+                        .header("HX-Request", "true")
+                        .param("format", "HTML")
+                        .param(
+                                "stem",
+                                "<p>The <strong>LEAST</strong></p><pre>{\"a\": 1}</pre><script>x()</script>"
+                                        + "<a href=\"data:text/html,x\">d</a>")
+                        .param("options[0].text", "<em>one</em>")
+                        .param("options[0].correct", "true")
+                        .param("options[1].text", "two"))
+                .andExpect(content().string(containsString("<p>The <strong>LEAST</strong></p><pre>{\"a\": 1}</pre>d")))
+                .andExpect(content().string(not(containsString("x()"))))
+                .andExpect(content().string(containsString("<span class=\"option-text\"><em>one</em></span>")));
+    }
+
+    @Test
+    void anHtmlQuestionIsStoredSanitisedWithItsFormat() throws Exception {
+        String location = mvc.perform(form(post("/admin/questions"))
+                        .param("format", "HTML")
+                        .param(
+                                "stem",
+                                "<p onclick=\"x()\">Which <strong>LEAST</strong> " + marker
+                                        + "?</p><script>x()</script>")
+                        .param("options[0].text", "<em>A</em>")
+                        .param("options[0].correct", "true")
+                        .param("options[1].text", "B")
+                        .param("options[2].text", "C")
+                        .param("options[3].text", "D"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+
+        QuestionContent stored = bank.find(id).orElseThrow().content();
+        assertThat(stored.format()).isEqualTo(TextFormat.HTML);
+        assertThat(stored.stem()).isEqualTo("<p>Which <strong>LEAST</strong> " + marker + "?</p>");
+        mvc.perform(get("/admin/questions/" + id).with(ADMIN))
+                .andExpect(
+                        content().string(containsString("<option value=\"HTML\" selected=\"selected\">HTML</option>")))
+                .andExpect(content().string(containsString("<p>Which <strong>LEAST</strong> " + marker + "?</p>")));
+    }
+
+    @Test
+    void theBankListLoadsTheLengthCheckWhichShowsTheGroupsOverTheThresholds(@Autowired OptionLengthAudit audit)
+            throws Exception {
+        mvc.perform(get("/admin/questions").with(ADMIN))
+                .andExpect(content().string(containsString("hx-get=\"/admin/questions/length-check\"")));
+
+        String fragment = mvc.perform(get("/admin/questions/length-check")
+                        .header("HX-Request", "true")
+                        .with(ADMIN))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        List<OptionLengthStats.Group> warnings = audit.current().warnings();
+        if (warnings.isEmpty()) {
+            assertThat(fragment).doesNotContain("give keys away");
+        } else {
+            assertThat(fragment).contains("The options give keys away by their length.");
+            for (OptionLengthStats.Group g : warnings) {
+                assertThat(fragment)
+                        .contains(g.exam() + " · " + g.kind(), g.longestIsKeyPercent() + " %", g.ratio() + "×");
+            }
+        }
     }
 
     private MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request) {

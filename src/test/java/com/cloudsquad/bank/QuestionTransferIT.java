@@ -72,7 +72,39 @@ class QuestionTransferIT {
                                 new QuestionContent.Option("Fixed monthly hardware cost", false, "Variable instead.")),
                         "The six advantages of cloud computing.",
                         List.of("https://aws.amazon.com/what-is-cloud-computing/"),
-                        List.of(marker)));
+                        List.of(marker)),
+                new QuestionContent(
+                        saa.domains().get(0).id(),
+                        2,
+                        "Plain " + marker,
+                        "Which statement does this policy allow? " + marker
+                                + "\n{\"Principal\": \"*\", \"Action\": \"s3:*\"}\nA \\ B \\\\ C",
+                        List.of(
+                                new QuestionContent.Option(">", true, "A lone > stays."),
+                                new QuestionContent.Option("- Create a role", false, "Not a list."),
+                                new QuestionContent.Option("*not emphasis*", false, ""),
+                                new QuestionContent.Option("A \\ B \\\\ C", false, "")),
+                        "Line one\nLine two",
+                        List.of(),
+                        List.of(marker),
+                        null,
+                        TextFormat.PLAIN),
+                new QuestionContent(
+                        clf.domains().get(0).id(),
+                        2,
+                        "HTML " + marker,
+                        QuestionText.sanitize("<p>Which grants the <strong>LEAST</strong> privilege? " + marker + "</p>"
+                                + "<pre>{\n  \"Effect\": \"Allow\",\n  \"Action\": \"s3:GetObject\"\n}</pre>"),
+                        List.of(
+                                new QuestionContent.Option(QuestionText.sanitize("<em>s3:GetObject</em>"), true, ""),
+                                new QuestionContent.Option(QuestionText.sanitize("<code>s3:*</code>"), false, ""),
+                                new QuestionContent.Option("A &amp; B", false, ""),
+                                new QuestionContent.Option("None", false, "")),
+                        QuestionText.sanitize("<p>See <a href=\"https://docs.aws.amazon.com/iam/\">IAM</a>.</p>"),
+                        List.of(),
+                        List.of(marker),
+                        null,
+                        TextFormat.HTML));
     }
 
     @ParameterizedTest
@@ -81,6 +113,8 @@ class QuestionTransferIT {
         List<QuestionContent> originals = originals();
         bank.create(originals.get(0), QuestionStatus.PUBLISHED, "admin");
         bank.create(originals.get(1), QuestionStatus.DRAFT, "admin");
+        bank.create(originals.get(2), QuestionStatus.DRAFT, "admin");
+        bank.create(originals.get(3), QuestionStatus.DRAFT, "admin");
 
         MvcResult started = mvc.perform(get("/admin/questions/export")
                         .param("format", format)
@@ -105,10 +139,10 @@ class QuestionTransferIT {
 
         List<QuestionRow> rows = bank.search(new QuestionFilter(null, null, null, null, null, marker, "id", 0, 50))
                 .rows();
-        assertThat(rows).hasSize(4);
-        for (int i = 0; i < 2; i++) {
+        assertThat(rows).hasSize(8);
+        for (int i = 0; i < 4; i++) {
             QuestionDetail original = bank.find(rows.get(i).id()).orElseThrow();
-            QuestionDetail imported = bank.find(rows.get(i + 2).id()).orElseThrow();
+            QuestionDetail imported = bank.find(rows.get(i + 4).id()).orElseThrow();
             assertThat(imported.content()).isEqualTo(original.content());
             assertThat(imported.status()).isEqualTo(original.status());
         }
@@ -161,6 +195,124 @@ class QuestionTransferIT {
                 .get(0);
         assertThat(row.domainName()).isEqualTo("Design Secure Architectures");
         assertThat(row.status()).isEqualTo(QuestionStatus.DRAFT);
+    }
+
+    @Test
+    void twoFullMarkAnswersInASingleAnswerQuestionWaitForTheAdminsChoice() throws Exception {
+        String gift = """
+                $CATEGORY: SAA-C03/Design Secure Architectures
+
+                ::First %s::Which is right? {=Alpha =Beta ~Gamma ~Delta}
+                """.formatted(marker);
+        ImportPreview preview = upload("keys.gift", gift.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(preview.needsTwoKeysChoice()).isTrue();
+        assertThat(preview.canConfirm()).isFalse();
+        assertThat(preview.entries().get(0).warnings())
+                .contains("The file asks for one answer but gives full marks to A and B: either is right there."
+                        + " Choose below how to import such questions.");
+        mvc.perform(post("/admin/questions/import/" + preview.uploadId() + "/confirm")
+                        .with(ADMIN)
+                        .with(csrf()))
+                .andExpect(status().isOk());
+        assertThat(bank.search(new QuestionFilter(marker, null, null, null, null, null, "id", 0, 5))
+                        .total())
+                .as("nothing imported before the choice")
+                .isZero();
+
+        mvc.perform(post("/admin/questions/import/" + preview.uploadId() + "/confirm")
+                        .param("twoKeys", "FIRST_AS_KEY")
+                        .with(ADMIN)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        QuestionDetail first = bank.find(
+                        bank.search(new QuestionFilter(null, null, null, null, null, null, "-id", 0, 1))
+                                .rows()
+                                .get(0)
+                                .id())
+                .orElseThrow();
+        assertThat(first.content().title()).isEqualTo("First " + marker);
+        assertThat(first.content().options())
+                .extracting(QuestionContent.Option::correct)
+                .containsExactly(true, false, false, false);
+        assertThat(first.content().tags()).contains(QuestionImport.NEEDS_REVIEW);
+        assertThat(first.status()).isEqualTo(QuestionStatus.DRAFT);
+
+        ImportPreview second =
+                upload("keys.gift", gift.replace("First", "Second").getBytes(StandardCharsets.UTF_8));
+        mvc.perform(post("/admin/questions/import/" + second.uploadId() + "/confirm")
+                        .param("twoKeys", "MULTIPLE_RESPONSE")
+                        .with(ADMIN)
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        QuestionDetail multiple = bank.find(
+                        bank.search(new QuestionFilter(null, null, null, null, null, null, "-id", 0, 1))
+                                .rows()
+                                .get(0)
+                                .id())
+                .orElseThrow();
+        assertThat(multiple.content().title()).isEqualTo("Second " + marker);
+        assertThat(multiple.content().multipleResponse()).isTrue();
+    }
+
+    @Test
+    void tagsWithSpacesAreNormalisedAndThePreviewSaysSo() throws Exception {
+        String xml = """
+                <quiz><question type="multichoice"><name><text>Tags %s</text></name>
+                <questiontext format="html"><text>Which is a region? %s</text></questiontext>
+                <answer fraction="100"><text>eu-west-1</text></answer><answer fraction="0"><text>us-east-1a</text></answer>
+                <answer fraction="0"><text>edge</text></answer><answer fraction="0"><text>local zone</text></answer>
+                <tags><tag><text>Cloud Practitioner</text></tag><tag><text>S3</text></tag></tags>
+                <cloudsquad><certification>CLF-C02</certification><domain>Cloud Concepts</domain></cloudsquad>
+                </question></quiz>
+                """.formatted(marker, marker);
+        ImportPreview preview = upload("tags.xml", xml.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(preview.canConfirm()).isTrue();
+        assertThat(preview.entries().get(0).warnings())
+                .contains("Tag 'Cloud Practitioner' becomes 'cloud-practitioner'.", "Tag 'S3' becomes 's3'.");
+        assertThat(preview.entries().get(0).content().tags()).containsExactly("cloud-practitioner", "s3");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"questions.gift.txt,gift", "moodle.txt,moodle-xml", "bank.txt,json", "sheet.txt,csv"})
+    void textFilesAreRecognisedByTheirContent(String name, String format) throws Exception {
+        String content =
+                switch (format) {
+                    case "gift" -> "// exported\n::T::Which? {=a ~b ~c ~d}\n";
+                    case "moodle-xml" -> "<?xml version=\"1.0\"?>\n<quiz></quiz>";
+                    case "json" -> "{\"format\": \"cloudsquad-questions\", \"version\": 1, \"questions\": []}";
+                    default -> "stem,option_a,option_b,correct\nWhich?,a,b,A\n";
+                };
+        ImportPreview preview = upload(name, content.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(preview.formatId()).isEqualTo(format);
+    }
+
+    @Test
+    void aFileWithNothingToImportSaysWhyAndAnUnmappedCategoryIsANextStepNotAnError() throws Exception {
+        ImportPreview essays = upload("essay.gift", "::E::Explain IAM. {}\n\n::N::How many? {#3}\n".getBytes());
+        assertThat(essays.summary())
+                .isEqualTo(
+                        "Nothing can be imported: the file's 2 question(s) are all of types Cloud Squad does not take"
+                                + " (multiple choice only).");
+
+        String gift =
+                "$CATEGORY: Imported/Storage\n\n::S %s::Which stores objects? {=S3 ~EBS ~EFS ~FSx}\n".formatted(marker);
+        String page = mvc.perform(multipart("/admin/questions/import")
+                        .file(new MockMultipartFile("file", "map.gift", "text/plain", gift.getBytes()))
+                        .with(ADMIN)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains(
+                        "Next step:",
+                        "1 question(s) will be imported once each category has a domain.",
+                        "Waiting for a domain")
+                .doesNotContain("data-testid=\"import-errors\"", "cannot be imported as the file stands");
     }
 
     @Test

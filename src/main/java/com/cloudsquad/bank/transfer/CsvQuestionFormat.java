@@ -1,5 +1,7 @@
 package com.cloudsquad.bank.transfer;
 
+import com.cloudsquad.bank.QuestionText;
+import com.cloudsquad.bank.TextFormat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * One question per row, spreadsheet friendly. Columns (in any order, case-insensitive):
  * {@code certification, domain, difficulty, status, tags, stem, option_a … option_h, correct,
- * explanation_a … explanation_h, explanation, references, title, category}. {@code correct} holds
+ * explanation_a … explanation_h, explanation, references, title, category, format}. {@code format}
+ * is plain, markdown (the default) or html. {@code correct} holds
  * letters such as {@code B} or {@code A;C}; tags and references are separated by {@code ;}.
  * Only {@code stem, option_a, option_b, correct} are required.
  */
@@ -64,7 +67,7 @@ public class CsvQuestionFormat implements QuestionFormat {
         for (int i = 0; i < MAX_OPTIONS; i++) {
             header.add("explanation_" + letter(i));
         }
-        header.addAll(List.of("explanation", "references", "title", "category"));
+        header.addAll(List.of("explanation", "references", "title", "category", "format"));
         return header;
     }
 
@@ -208,18 +211,37 @@ public class CsvQuestionFormat implements QuestionFormat {
                 problems.add("'difficulty' must be 1, 2 or 3: '" + difficultyText + "'.");
             }
         }
+        // Optional column; without it texts are Markdown, as exports from before it were.
+        TextFormat format = TextFormat.MARKDOWN;
+        String formatText = row.get("format");
+        if (!formatText.isEmpty()) {
+            format = TextFormat.parse(formatText).orElse(null);
+            if (format == null) {
+                problems.add("'format' must be plain, markdown or html: '" + formatText + "'.");
+                format = TextFormat.MARKDOWN;
+            }
+        }
+        if (format == TextFormat.HTML) {
+            options = options.stream()
+                    .map(o -> new QuestionData.OptionData(
+                            QuestionText.sanitize(o.text()), o.correct(), QuestionText.sanitize(o.explanation())))
+                    .toList();
+        }
+        boolean html = format == TextFormat.HTML;
         return new QuestionData(
                 blankToNull(row.get("certification")),
                 blankToNull(row.get("domain")),
                 blankToNull(row.get("category")),
                 blankToNull(row.get("title")),
-                row.get("stem"),
+                html ? QuestionText.sanitize(row.get("stem")) : row.get("stem"),
                 options,
-                row.get("explanation"),
+                html ? QuestionText.sanitize(row.get("explanation")) : row.get("explanation"),
                 split(row.get("references")),
                 difficulty,
                 split(row.get("tags")),
-                blankToNull(row.get("status")));
+                blankToNull(row.get("status")),
+                format,
+                false);
     }
 
     private static List<String> letters(String correct) {
@@ -278,6 +300,7 @@ public class CsvQuestionFormat implements QuestionFormat {
             row.add(String.join(";", q.references()));
             row.add(nullToEmpty(q.title()));
             row.add(nullToEmpty(q.category()));
+            row.add(q.format().id());
             printer.printRecord(row.stream().map(CsvQuestionFormat::neutralised).toList());
         }
         printer.flush();

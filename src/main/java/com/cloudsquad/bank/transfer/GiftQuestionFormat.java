@@ -1,5 +1,7 @@
 package com.cloudsquad.bank.transfer;
 
+import com.cloudsquad.bank.QuestionText;
+import com.cloudsquad.bank.TextFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -103,11 +105,27 @@ public class GiftQuestionFormat implements QuestionFormat {
         return new ParsedFile(questions, errors, skipped);
     }
 
-    /** Strips Moodle's context prefixes: "$course$/top/AWS/S3" becomes "AWS/S3". */
+    private static final Pattern CONTEXT_PREFIX = Pattern.compile("^\\$[a-z0-9]{1,40}\\$/?");
+
+    /**
+     * Strips Moodle's context prefixes: "$course$/top/AWS/S3" becomes "AWS/S3". Slashes are
+     * trimmed by index, not by a regular expression: "/+$" tried at every one of 40,000 slashes
+     * took seconds.
+     */
     static String cleanCategory(String raw) {
-        String category = raw.strip().replaceFirst("^\\$[a-z0-9]+\\$/?", "");
-        category = category.replaceFirst("^top(/|$)", "");
-        category = category.replaceAll("^/+|/+$", "");
+        String category = CONTEXT_PREFIX.matcher(raw.strip()).replaceFirst("");
+        if (category.equals("top") || category.startsWith("top/")) {
+            category = category.substring(3);
+        }
+        int start = 0;
+        int end = category.length();
+        while (start < end && category.charAt(start) == '/') {
+            start++;
+        }
+        while (end > start && category.charAt(end - 1) == '/') {
+            end--;
+        }
+        category = category.substring(start, end);
         return category.isEmpty() ? null : category;
     }
 
@@ -148,14 +166,16 @@ public class GiftQuestionFormat implements QuestionFormat {
         String after = rest.substring(close + 1).strip();
         String answers = rest.substring(open + 1, close).strip();
 
-        boolean html = false;
+        // Without a marker GIFT text is Moodle's auto-format: plain text whose line breaks count.
+        TextFormat format = TextFormat.PLAIN;
         Matcher prefix = FORMAT_PREFIX.matcher(before);
         if (prefix.find()) {
-            html = prefix.group(1).equalsIgnoreCase("html");
+            format = giftFormat(prefix.group(1));
             before = before.substring(prefix.end());
         }
+        List<String> notes = new ArrayList<>();
         String stemSource = after.isEmpty() ? before.strip() : before.strip() + " _____ " + after;
-        String stem = text(stemSource, html);
+        String stem = text(stemSource, format, notes);
         if (answers.isEmpty()) {
             skipped.add(
                     problem(block, title, "An essay question (empty answers {}): Cloud Squad asks multiple choice."));
@@ -168,7 +188,7 @@ public class GiftQuestionFormat implements QuestionFormat {
         String general = "";
         int generalAt = answers.indexOf("####");
         if (generalAt >= 0) {
-            general = text(answers.substring(generalAt + 4), html);
+            general = text(answers.substring(generalAt + 4), format, notes);
             answers = answers.substring(0, generalAt).strip();
         }
         Matcher trueFalse = TRUE_FALSE.matcher(answers);
@@ -178,12 +198,12 @@ public class GiftQuestionFormat implements QuestionFormat {
             String[] feedback = trueFalse.group(2) == null
                     ? new String[0]
                     : trueFalse.group(2).substring(1).split("#", 2);
-            String wrong = feedback.length > 0 ? text(feedback[0], html) : "";
-            String right = feedback.length > 1 ? text(feedback[1], html) : "";
+            String wrong = feedback.length > 0 ? text(feedback[0], format, notes) : "";
+            String right = feedback.length > 1 ? text(feedback[1], format, notes) : "";
             List<QuestionData.OptionData> options = List.of(
                     new QuestionData.OptionData("True", isTrue, isTrue ? right : wrong),
                     new QuestionData.OptionData("False", !isTrue, isTrue ? wrong : right));
-            questions.add(parsed(block, title, stem, options, general));
+            questions.add(parsed(block, title, stem, options, general, format, true, notes));
             return;
         }
         if (answers.indexOf('~') < 0) {
@@ -218,20 +238,27 @@ public class GiftQuestionFormat implements QuestionFormat {
                     errors.add(problem(block, title, "The weight '" + restore(weight.group()) + "' is not a number."));
                     return;
                 }
-                // In a single-answer question a partly right answer (~%50%) still is not the answer.
-                right = single ? right || value.compareTo(BigDecimal.valueOf(100)) == 0 : value.signum() > 0;
+                boolean full = value.compareTo(BigDecimal.valueOf(100)) == 0;
+                if (single && !full && value.signum() > 0) {
+                    // Cloud Squad has no partial credit: say so rather than drop it silently.
+                    notes.add(
+                            "Option " + (char) ('A' + options.size()) + " gives "
+                                    + value.stripTrailingZeros().toPlainString()
+                                    + "% credit in the file; Cloud Squad has no partial credit, so it counts as a wrong answer.");
+                }
+                right = single ? right || full : value.signum() > 0;
                 answer = answer.substring(weight.end());
             }
             String feedback = "";
             int hash = answer.indexOf('#');
             if (hash >= 0) {
-                feedback = text(answer.substring(hash + 1), html);
+                feedback = text(answer.substring(hash + 1), format, notes);
                 answer = answer.substring(0, hash);
             }
-            options.add(new QuestionData.OptionData(text(answer, html), right, feedback));
+            options.add(new QuestionData.OptionData(text(answer, format, notes), right, feedback));
             start = next;
         }
-        questions.add(parsed(block, title, stem, options, general));
+        questions.add(parsed(block, title, stem, options, general, format, single, notes));
     }
 
     private static int firstMarker(String answers, int from) {
@@ -245,7 +272,14 @@ public class GiftQuestionFormat implements QuestionFormat {
     }
 
     private static ParsedFile.Parsed parsed(
-            Block block, String title, String stem, List<QuestionData.OptionData> options, String general) {
+            Block block,
+            String title,
+            String stem,
+            List<QuestionData.OptionData> options,
+            String general,
+            TextFormat format,
+            boolean single,
+            List<String> notes) {
         Integer difficulty = null;
         String status = null;
         List<String> references = new ArrayList<>();
@@ -277,8 +311,14 @@ public class GiftQuestionFormat implements QuestionFormat {
                 references,
                 difficulty,
                 tags,
-                status);
-        return new ParsedFile.Parsed(block.line(), label(block, title), question);
+                status,
+                format,
+                single);
+        return new ParsedFile.Parsed(
+                block.line(),
+                label(block, title),
+                question,
+                notes.stream().distinct().toList());
     }
 
     private static ParsedFile.Problem problem(Block block, String title, String message) {
@@ -289,16 +329,33 @@ public class GiftQuestionFormat implements QuestionFormat {
         return "line " + block.line() + (title == null || title.isEmpty() ? "" : " ('" + title + "')");
     }
 
-    /** A piece of question text: format prefix off, escapes back, HTML turned into text. */
-    private static String text(String raw, boolean html) {
+    /**
+     * A piece of question text in the question's format: its own format prefix off (the text is
+     * then converted), escapes back, HTML through the safelist with a note for media it drops.
+     */
+    private static String text(String raw, TextFormat questionFormat, List<String> notes) {
         String value = raw;
+        TextFormat own = questionFormat;
         Matcher prefix = FORMAT_PREFIX.matcher(value);
         if (prefix.find()) {
-            html = prefix.group(1).equalsIgnoreCase("html");
+            own = giftFormat(prefix.group(1));
             value = value.substring(prefix.end());
         }
-        value = restore(value.strip());
-        return html ? HtmlText.toText(value) : value.strip();
+        value = restore(value.strip()).strip();
+        if (own == TextFormat.HTML) {
+            notes.addAll(HtmlText.media(value));
+            value = QuestionText.sanitize(value);
+        }
+        return HtmlText.convert(value, own, questionFormat);
+    }
+
+    /** GIFT's markers; [moodle] is Moodle's auto-format, plain text with line breaks. */
+    private static TextFormat giftFormat(String marker) {
+        return switch (marker.toLowerCase(Locale.ROOT)) {
+            case "html" -> TextFormat.HTML;
+            case "markdown" -> TextFormat.MARKDOWN;
+            default -> TextFormat.PLAIN;
+        };
     }
 
     private static String protect(String text) {
@@ -366,7 +423,7 @@ public class GiftQuestionFormat implements QuestionFormat {
             if (q.title() != null && !q.title().isBlank()) {
                 writer.write("::" + escape(q.title()) + "::");
             }
-            writer.write("[markdown]" + escape(q.stem()) + " {\n");
+            writer.write("[" + q.format().id() + "]" + escape(q.stem()) + " {\n");
             long correct = q.correctCount();
             String weight = correct > 1
                     ? BigDecimal.valueOf(100)

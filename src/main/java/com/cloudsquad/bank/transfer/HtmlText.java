@@ -1,5 +1,9 @@
 package com.cloudsquad.bank.transfer;
 
+import com.cloudsquad.bank.QuestionText;
+import com.cloudsquad.bank.TextFormat;
+import java.util.ArrayList;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -40,7 +44,7 @@ final class HtmlText {
                 if (pre > 0) {
                     out.append(text.getWholeText());
                 } else {
-                    String collapsed = text.getWholeText().replaceAll("\\s+", " ");
+                    String collapsed = collapse(text.getWholeText());
                     if (collapsed.startsWith(" ") && (out.isEmpty() || endsWithSpace())) {
                         collapsed = collapsed.substring(1);
                     }
@@ -101,6 +105,25 @@ final class HtmlText {
             }
         }
 
+        /** Runs of white space as one space, in one pass. */
+        private static String collapse(String text) {
+            StringBuilder out = new StringBuilder(text.length());
+            boolean space = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isWhitespace(c) || c == '\u00a0') {
+                    if (!space) {
+                        out.append(' ');
+                        space = true;
+                    }
+                } else {
+                    out.append(c);
+                    space = false;
+                }
+            }
+            return out.toString();
+        }
+
         private boolean endsWithSpace() {
             char last = out.charAt(out.length() - 1);
             return last == ' ' || last == '\n';
@@ -121,10 +144,103 @@ final class HtmlText {
         }
     }
 
-    /** Trailing spaces off every line, at most one blank line in a row, no blank start or end. */
+    /**
+     * Trailing spaces off every line, at most one blank line in a row, no blank start or end. One
+     * pass over the text: the regular expressions this replaced took seconds on 40,000 spaces.
+     */
     static String tidy(String text) {
-        String normalized =
-                text.replace('\u00a0', ' ').replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n");
-        return normalized.strip();
+        StringBuilder out = new StringBuilder(text.length());
+        int pendingSpaces = 0; // spaces and tabs seen since the last other character
+        int newlines = 0; // line breaks in a row at the end of out
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\u00a0') {
+                pendingSpaces++;
+            } else if (c == '\n') {
+                pendingSpaces = 0; // trailing spaces of a line go
+                if (newlines < 2) {
+                    out.append('\n');
+                }
+                newlines++;
+            } else {
+                for (int s = 0; s < pendingSpaces; s++) {
+                    out.append(text.charAt(i - pendingSpaces + s) == '\t' ? '\t' : ' ');
+                }
+                pendingSpaces = 0;
+                newlines = 0;
+                out.append(c);
+            }
+        }
+        return out.toString().strip();
+    }
+
+    /** A Moodle {@code <name>}: tags stripped and entities decoded, as Moodle shows it. */
+    static String title(String name) {
+        if (name == null || name.isBlank()) {
+            return "";
+        }
+        return Jsoup.parseBodyFragment(name).body().text().strip();
+    }
+
+    /**
+     * What a text's HTML shows that an import cannot carry: images (Moodle's embedded files too),
+     * audio, video and embedded objects. One sentence per kind, for the preview.
+     */
+    static List<String> media(String html) {
+        if (html == null || html.indexOf('<') < 0) {
+            return List.of();
+        }
+        Element body = Jsoup.parseBodyFragment(html).body();
+        List<String> notes = new ArrayList<>();
+        List<String> images = new ArrayList<>();
+        for (Element img : body.select("img")) {
+            String alt = img.attr("alt").strip();
+            String src = img.attr("src").replace("@@PLUGINFILE@@/", "");
+            images.add(alt.isEmpty() ? (src.length() > 60 ? src.substring(0, 57) + "..." : src) : alt);
+        }
+        if (!images.isEmpty()) {
+            notes.add(images.size() + " image(s) cannot be imported and are left out ("
+                    + String.join(", ", images.subList(0, Math.min(3, images.size())))
+                    + "): add a diagram to the question after the import if it needs one.");
+        }
+        int audio = body.select("audio, video, object, embed, iframe").size();
+        if (audio > 0) {
+            notes.add(audio + " audio, video or embedded item(s) cannot be imported and are left out.");
+        }
+        return notes;
+    }
+
+    /** The same text in another format: what a question needs when its parts were written differently. */
+    static String convert(String text, TextFormat from, TextFormat to) {
+        if (text == null || text.isEmpty() || from == to) {
+            return text == null ? "" : text;
+        }
+        return switch (to) {
+            case HTML -> RENDERER.html(text, from).strip();
+            case MARKDOWN -> from == TextFormat.HTML ? toText(text) : escapeMarkdown(text);
+            case PLAIN -> from == TextFormat.HTML ? toText(text) : text;
+        };
+    }
+
+    private static final QuestionText RENDERER = new QuestionText();
+
+    /** Plain text as Markdown that shows the same: punctuation escaped, line breaks kept. */
+    static String escapeMarkdown(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                out.append(
+                        i > 0 && text.charAt(i - 1) != '\n' && i + 1 < text.length() && text.charAt(i + 1) != '\n'
+                                ? "\\\n"
+                                : "\n");
+            } else {
+                if ("\\`*_{}[]<>()#+-.!|~\"'=".indexOf(c) >= 0) {
+                    out.append('\\');
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -1,5 +1,7 @@
 package com.cloudsquad.bank.transfer;
 
+import com.cloudsquad.bank.QuestionText;
+import com.cloudsquad.bank.TextFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -158,6 +160,19 @@ public class JsonQuestionFormat implements QuestionFormat {
         } else if (!difficultyNode.isMissingNode() && !difficultyNode.isNull()) {
             problems.add("\"difficulty\" must be 1, 2 or 3.");
         }
+        // Files from before formats existed were Markdown, as the seed bank is.
+        TextFormat format = TextFormat.MARKDOWN;
+        String formatText = optionalText(node, "format", problems);
+        if (formatText != null) {
+            format = TextFormat.parse(formatText).orElse(null);
+            if (format == null) {
+                problems.add("\"format\" must be \"plain\", \"markdown\" or \"html\": '" + formatText + "'.");
+                format = TextFormat.MARKDOWN;
+            }
+        }
+        if (format == TextFormat.HTML) {
+            return sanitized(node, problems, options, difficulty);
+        }
         return new QuestionData(
                 optionalText(node, "certification", problems),
                 optionalText(node, "domain", problems),
@@ -169,7 +184,31 @@ public class JsonQuestionFormat implements QuestionFormat {
                 strings(node, "references", problems),
                 difficulty,
                 strings(node, "tags", problems),
-                optionalText(node, "status", problems));
+                optionalText(node, "status", problems),
+                format,
+                false);
+    }
+
+    /** An HTML question: every text through the safelist, as it will be stored. */
+    private static QuestionData sanitized(
+            JsonNode node, List<String> problems, List<QuestionData.OptionData> options, Integer difficulty) {
+        return new QuestionData(
+                optionalText(node, "certification", problems),
+                optionalText(node, "domain", problems),
+                optionalText(node, "category", problems),
+                optionalText(node, "title", problems),
+                QuestionText.sanitize(text(node, "stem", problems)),
+                options.stream()
+                        .map(o -> new QuestionData.OptionData(
+                                QuestionText.sanitize(o.text()), o.correct(), QuestionText.sanitize(o.explanation())))
+                        .toList(),
+                QuestionText.sanitize(text(node, "explanation", problems)),
+                strings(node, "references", problems),
+                difficulty,
+                strings(node, "tags", problems),
+                optionalText(node, "status", problems),
+                TextFormat.HTML,
+                false);
     }
 
     private static String text(JsonNode node, String field, List<String> problems) {
@@ -223,6 +262,7 @@ public class JsonQuestionFormat implements QuestionFormat {
             putIfPresent(node, "domain", q.domain());
             putIfPresent(node, "category", q.category());
             putIfPresent(node, "title", q.title());
+            node.put("format", q.format().id());
             node.put("stem", q.stem());
             ArrayNode options = node.putArray("options");
             for (QuestionData.OptionData option : q.options()) {

@@ -1,5 +1,7 @@
 package com.cloudsquad.bank.transfer;
 
+import com.cloudsquad.bank.QuestionText;
+import com.cloudsquad.bank.TextFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -200,7 +202,7 @@ public class MoodleXmlQuestionFormat implements QuestionFormat {
             return;
         }
         number[0]++;
-        String name = question.childText("name");
+        String name = HtmlText.title(question.childText("name"));
         String label =
                 "question " + number[0] + (name.isEmpty() ? "" : " '" + name + "'") + " (line " + question.line + ")";
         switch (type) {
@@ -216,7 +218,11 @@ public class MoodleXmlQuestionFormat implements QuestionFormat {
                 return;
             }
         }
-        String stem = text(question.child("questiontext"));
+        List<String> notes = new ArrayList<>();
+        Optional<El> questionText = question.child("questiontext");
+        TextFormat format =
+                questionText.map(e -> moodleFormat(e.attribute("format"))).orElse(TextFormat.HTML);
+        String stem = text(questionText, format, notes);
         boolean single = type.equals("truefalse")
                 || question.child("single")
                         .map(s -> s.textOf().strip())
@@ -236,15 +242,22 @@ public class MoodleXmlQuestionFormat implements QuestionFormat {
                         + answer.attribute("fraction") + "', which is not a number.");
                 continue;
             }
-            // Single answer: the full-mark answer is right (partial credit is not an answer).
-            boolean correct = single ? fraction.compareTo(BigDecimal.valueOf(100)) == 0 : fraction.signum() > 0;
-            String optionText = text(answer.attribute("format"), answer.textOf());
+            // Single answer: the full-mark answer is right; Cloud Squad has no partial credit.
+            boolean full = fraction.compareTo(BigDecimal.valueOf(100)) == 0;
+            if (single && !full && fraction.signum() > 0 && type.equals("multichoice")) {
+                notes.add("Option " + (char) ('A' + i) + " gives "
+                        + fraction.stripTrailingZeros().toPlainString()
+                        + "% credit in the file; Cloud Squad has no partial credit, so it counts as a wrong answer.");
+            }
+            boolean correct = single ? full : fraction.signum() > 0;
+            String optionText = text(answer.attribute("format"), answer.textOf(), format, notes);
             if (type.equals("truefalse")) {
                 optionText = optionText.equalsIgnoreCase("true")
                         ? "True"
                         : optionText.equalsIgnoreCase("false") ? "False" : optionText;
             }
-            options.add(new QuestionData.OptionData(optionText, correct, text(answer.child("feedback"))));
+            options.add(
+                    new QuestionData.OptionData(optionText, correct, text(answer.child("feedback"), format, notes)));
         }
         if (!problems.isEmpty()) {
             errors.add(new ParsedFile.Problem(question.line, label, String.join(" ", problems)));
@@ -259,7 +272,8 @@ public class MoodleXmlQuestionFormat implements QuestionFormat {
                 .filter(d -> d.matches("[0-9]"))
                 .map(Integer::valueOf)
                 .orElse(null);
-        String title = name.isEmpty() || name.equals(defaultName(stem)) ? null : name;
+        String title = name.isEmpty() || name.equals(defaultName(visible(stem, format))) ? null : name;
+        String general = text(question.child("generalfeedback"), format, notes);
         questions.add(new ParsedFile.Parsed(
                 question.line,
                 label,
@@ -274,7 +288,7 @@ public class MoodleXmlQuestionFormat implements QuestionFormat {
                         title,
                         stem,
                         options,
-                        text(question.child("generalfeedback")),
+                        general,
                         extra.map(e -> e.all("reference")).orElse(List.of()).stream()
                                 .map(r -> r.textOf().strip())
                                 .filter(r -> !r.isEmpty())
@@ -283,20 +297,52 @@ public class MoodleXmlQuestionFormat implements QuestionFormat {
                         tags,
                         extra.map(e -> e.childText("status"))
                                 .filter(s -> !s.isEmpty())
-                                .orElse(null))));
+                                .orElse(null),
+                        format,
+                        single),
+                notes.stream().distinct().toList()));
     }
 
-    private static String text(Optional<El> element) {
-        return element.map(e -> text(e.attribute("format"), e.textOf())).orElse("");
+    private static String text(Optional<El> element, TextFormat questionFormat, List<String> notes) {
+        return element.map(e -> text(e.attribute("format"), e.textOf(), questionFormat, notes))
+                .orElse("");
     }
 
-    /** Moodle's text formats: html (the default), markdown, plain_text, moodle_auto_format. */
-    private static String text(String format, String value) {
-        String f = format == null ? "" : format.strip().toLowerCase(Locale.ROOT);
-        if (f.equals("markdown") || f.equals("plain_text") || f.equals("moodle_auto_format")) {
-            return value.strip();
+    /**
+     * One text in the question's format. Moodle's formats: html (the default), markdown,
+     * plain_text, moodle_auto_format (plain text whose line breaks count). HTML goes through the
+     * safelist, with a note for the media it cannot keep.
+     */
+    private static String text(String format, String value, TextFormat questionFormat, List<String> notes) {
+        TextFormat own = moodleFormat(format);
+        String text = value.strip();
+        if (own == TextFormat.HTML) {
+            notes.addAll(HtmlText.media(text));
+            text = QuestionText.sanitize(text);
         }
-        return HtmlText.toText(value);
+        return HtmlText.convert(text, own, questionFormat);
+    }
+
+    static TextFormat moodleFormat(String format) {
+        String f = format == null ? "" : format.strip().toLowerCase(Locale.ROOT);
+        return switch (f) {
+            case "markdown" -> TextFormat.MARKDOWN;
+            case "plain_text", "moodle_auto_format" -> TextFormat.PLAIN;
+            default -> TextFormat.HTML;
+        };
+    }
+
+    /** Our format as Moodle names it. */
+    static String moodleName(TextFormat format) {
+        return switch (format) {
+            case PLAIN -> "plain_text";
+            case MARKDOWN -> "markdown";
+            case HTML -> "html";
+        };
+    }
+
+    private static String visible(String stem, TextFormat format) {
+        return format == TextFormat.HTML ? HtmlText.title(stem) : stem;
     }
 
     /** The name Moodle needs when a question has no title: the start of its stem. */
@@ -342,10 +388,14 @@ public class MoodleXmlQuestionFormat implements QuestionFormat {
         xml.writeAttribute("type", "multichoice");
         xml.writeCharacters("\n    ");
         xml.writeStartElement("name");
-        element(xml, "text", q.title() == null || q.title().isBlank() ? defaultName(q.stem()) : q.title());
+        element(
+                xml,
+                "text",
+                q.title() == null || q.title().isBlank() ? defaultName(visible(q.stem(), q.format())) : q.title());
         xml.writeEndElement();
-        formatted(xml, "questiontext", q.stem());
-        formatted(xml, "generalfeedback", q.explanation());
+        String format = moodleName(q.format());
+        formatted(xml, "questiontext", q.stem(), format);
+        formatted(xml, "generalfeedback", q.explanation(), format);
         simple(xml, "defaultgrade", "1");
         simple(xml, "penalty", "0");
         simple(xml, "hidden", "0");
@@ -363,10 +413,10 @@ public class MoodleXmlQuestionFormat implements QuestionFormat {
             xml.writeCharacters("\n    ");
             xml.writeStartElement("answer");
             xml.writeAttribute("fraction", option.correct() ? weight : correct > 1 ? "-100" : "0");
-            xml.writeAttribute("format", "markdown");
+            xml.writeAttribute("format", format);
             element(xml, "text", option.text());
             xml.writeStartElement("feedback");
-            xml.writeAttribute("format", "markdown");
+            xml.writeAttribute("format", format);
             element(xml, "text", option.explanation() == null ? "" : option.explanation());
             xml.writeEndElement();
             xml.writeEndElement();
@@ -403,10 +453,11 @@ public class MoodleXmlQuestionFormat implements QuestionFormat {
         xml.writeEndElement();
     }
 
-    private static void formatted(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+    private static void formatted(XMLStreamWriter xml, String name, String text, String format)
+            throws XMLStreamException {
         xml.writeCharacters("\n    ");
         xml.writeStartElement(name);
-        xml.writeAttribute("format", "markdown");
+        xml.writeAttribute("format", format);
         element(xml, "text", text == null ? "" : text);
         xml.writeEndElement();
     }

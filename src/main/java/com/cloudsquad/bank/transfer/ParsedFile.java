@@ -19,8 +19,19 @@ public record ParsedFile(List<Parsed> questions, List<Problem> errors, List<Prob
      *
      * @param line the 1-based line where it starts (CSV: the record's line; JSON: 0 when unknown)
      * @param label how a person finds it in the file: "line 12", "question 3 'S3 encryption'"
+     * @param notes what the import could not carry over as written (media, partial credit), for
+     *     the preview to show next to the question
      */
-    public record Parsed(int line, String label, QuestionData question) {}
+    public record Parsed(int line, String label, QuestionData question, List<String> notes) {
+
+        public Parsed(int line, String label, QuestionData question) {
+            this(line, label, question, List.of());
+        }
+
+        public Parsed {
+            notes = List.copyOf(notes);
+        }
+    }
 
     /**
      * A question (or the whole file) that could not be taken, with the reason in plain words.

@@ -1,5 +1,6 @@
 package com.cloudsquad.bank.transfer;
 
+import com.cloudsquad.bank.TextFormat;
 import java.util.List;
 
 /**
@@ -18,6 +19,9 @@ import java.util.List;
  * @param difficulty 1 (easy) to 3 (hard); null when the file does not say
  * @param tags lower-case service names
  * @param status DRAFT, PUBLISHED or RETIRED; null when the file does not say
+ * @param format how stem, options and explanations are written (plain, Markdown or HTML)
+ * @param singleAnswer the source asks for one answer (GIFT {@code =}, Moodle {@code single}),
+ *     whatever number of options it marks fully right; the import decides what two keys mean
  */
 public record QuestionData(
         String certification,
@@ -30,9 +34,43 @@ public record QuestionData(
         List<String> references,
         Integer difficulty,
         List<String> tags,
-        String status) {
+        String status,
+        TextFormat format,
+        Boolean singleAnswer) {
+
+    /** Markdown, with as many answers as options marked right (our own formats). */
+    public QuestionData(
+            String certification,
+            String domain,
+            String category,
+            String title,
+            String stem,
+            List<OptionData> options,
+            String explanation,
+            List<String> references,
+            Integer difficulty,
+            List<String> tags,
+            String status) {
+        this(
+                certification,
+                domain,
+                category,
+                title,
+                stem,
+                options,
+                explanation,
+                references,
+                difficulty,
+                tags,
+                status,
+                TextFormat.MARKDOWN,
+                false);
+    }
 
     public QuestionData {
+        format = format == null ? TextFormat.MARKDOWN : format;
+        // A wrapper so that JSON without the field (the API's clients) reads as false.
+        singleAnswer = Boolean.TRUE.equals(singleAnswer);
         options = options == null ? List.of() : List.copyOf(options);
         references = references == null ? List.of() : List.copyOf(references);
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -45,6 +83,23 @@ public record QuestionData(
 
     public long correctCount() {
         return options.stream().filter(OptionData::correct).count();
+    }
+
+    public QuestionData withFormat(TextFormat other) {
+        return new QuestionData(
+                certification,
+                domain,
+                category,
+                title,
+                stem,
+                options,
+                explanation,
+                references,
+                difficulty,
+                tags,
+                status,
+                other,
+                singleAnswer);
     }
 
     public record OptionData(String text, boolean correct, String explanation) {}

@@ -118,6 +118,21 @@ class QuestionApiIT {
     }
 
     @Test
+    void theTextFormatTravelsThroughTheApiAndHtmlIsStoredSanitised() throws Exception {
+        String html = questionJson("<p>Which <strong>LEAST</strong> " + marker + "?</p><script>x()</script>", "DRAFT")
+                .replace("\"stem\":", "\"format\": \"html\", \"stem\":");
+
+        HttpResponse<String> created = send("POST", "/api/v1/questions", html, auth());
+        assertThat(created.statusCode()).isEqualTo(201);
+        String body = send("GET", created.headers().firstValue("Location").orElseThrow(), null, auth())
+                .body();
+
+        assertThat(body)
+                .contains("\"format\":\"html\"", "<p>Which <strong>LEAST</strong> " + marker + "?</p>")
+                .doesNotContain("<script>");
+    }
+
+    @Test
     void aQuestionBreakingTheRulesIs422WithTheReasons() throws Exception {
         String allWrong = questionJson("Broken " + marker, "DRAFT").replace("\"correct\": true", "\"correct\": false");
 

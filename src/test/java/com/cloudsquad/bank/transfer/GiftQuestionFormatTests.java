@@ -2,6 +2,7 @@ package com.cloudsquad.bank.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudsquad.bank.TextFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,8 @@ class GiftQuestionFormatTests {
         QuestionData q = p.question();
         assertThat(q.category()).isEqualTo("AWS/Networking");
         assertThat(q.title()).isEqualTo("VPC: endpoints");
-        assertThat(q.stem()).isEqualTo("Which endpoint type reaches Amazon S3 at no hourly cost?");
+        assertThat(q.format()).isEqualTo(TextFormat.HTML);
+        assertThat(q.stem()).isEqualTo("<p>Which endpoint type reaches <b>Amazon S3</b> at no hourly cost?</p>");
         assertThat(q.options())
                 .extracting(QuestionData.OptionData::text)
                 .containsExactly("Gateway endpoint", "Interface endpoint", "NAT gateway", "Internet gateway {public}");
@@ -70,12 +72,75 @@ class GiftQuestionFormatTests {
     }
 
     @Test
-    void partialCreditInASingleAnswerQuestionIsNotAnAnswer() {
+    void partialCreditInASingleAnswerQuestionIsNotAnAnswerAndTheNoteSaysSo() {
         ParsedFile parsed = Samples.parse(gift, "Pick one {=Best ~%50%Half right ~Wrong ~Also wrong}");
 
         assertThat(parsed.questions().get(0).question().options())
                 .extracting(QuestionData.OptionData::correct)
                 .containsExactly(true, false, false, false);
+        assertThat(parsed.questions().get(0).notes())
+                .containsExactly("Option B gives 50% credit in the file; Cloud Squad has no partial credit,"
+                        + " so it counts as a wrong answer.");
+    }
+
+    @Test
+    void twoFullMarkAnswersStayTwoKeysOfASingleAnswerQuestionForTheImportToDecide() {
+        ParsedFile parsed = Samples.parse(gift, "Which is right? {=Alpha =Beta ~Gamma ~Delta}");
+
+        QuestionData q = parsed.questions().get(0).question();
+        assertThat(q.singleAnswer()).isTrue();
+        assertThat(q.options()).extracting(QuestionData.OptionData::correct).containsExactly(true, true, false, false);
+    }
+
+    @Test
+    void withoutAMarkerTextIsPlainAsMoodlesAutoFormatAndMarkersChooseTheFormat() {
+        ParsedFile parsed = Samples.parse(gift, """
+                Policy\\: \\{"Principal"\\: "*"\\}\\nA \\\\ B {=> ~- Create a role ~*x* ~y}
+
+                [markdown]Is **this** bold? {=yes ~no ~maybe ~never}
+
+                [moodle]Auto format {=a ~b ~c ~d}
+
+                [plain]Plain <b>tag</b> {=a ~b ~c ~d}
+
+                [html]<p>Keep <strong>LEAST</strong></p><script>alert(1)</script> {=<em>a</em> ~[plain]1 < 2 ~c ~d}
+                """);
+
+        assertThat(parsed.errors()).isEmpty();
+        List<QuestionData> q = Samples.questions(parsed);
+        assertThat(q)
+                .extracting(QuestionData::format)
+                .containsExactly(
+                        TextFormat.PLAIN, TextFormat.MARKDOWN, TextFormat.PLAIN, TextFormat.PLAIN, TextFormat.HTML);
+        assertThat(q.get(0).stem()).isEqualTo("Policy: {\"Principal\": \"*\"}\nA \\ B");
+        assertThat(q.get(0).options())
+                .extracting(QuestionData.OptionData::text)
+                .containsExactly(">", "- Create a role", "*x*", "y");
+        assertThat(q.get(1).stem()).isEqualTo("Is **this** bold?");
+        assertThat(q.get(3).stem()).isEqualTo("Plain <b>tag</b>");
+        assertThat(q.get(4).stem()).isEqualTo("<p>Keep <strong>LEAST</strong></p>");
+        assertThat(q.get(4).options())
+                .extracting(QuestionData.OptionData::text)
+                .containsExactly("<em>a</em>", "<p>1 &lt; 2</p>", "c", "d");
+    }
+
+    @Test
+    void htmlImagesAreLeftOutWithANote() {
+        ParsedFile parsed = Samples.parse(
+                gift, "[html]<p>See <img src=\"@@PLUGINFILE@@/vpc.png\" alt=\"VPC diagram\"></p> {=a ~b ~c ~d}");
+
+        assertThat(parsed.questions().get(0).question().stem()).isEqualTo("<p>See </p>");
+        assertThat(parsed.questions().get(0).notes()).singleElement().asString().contains("1 image(s)", "VPC diagram");
+    }
+
+    @Test
+    void aCategoryOfFortyThousandSlashesIsReadInLinearTime() {
+        String slashes = "/".repeat(40_000);
+        ParsedFile parsed =
+                Samples.parse(gift, "$CATEGORY: " + slashes + "AWS/S3" + slashes + "\n\nQ? {=a ~b ~c ~d}\n");
+
+        assertThat(parsed.questions().get(0).question().category()).isEqualTo("AWS/S3");
+        assertThat(GiftQuestionFormat.cleanCategory("$course$/top/" + slashes)).isNull();
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.cloudsquad.bank.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudsquad.bank.TextFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ class MoodleXmlQuestionFormatTests {
         assertThat(Samples.questions(parsed))
                 .usingRecursiveFieldByFieldElementComparatorIgnoringFields("category")
                 .isEqualTo(Samples.ALL);
+        assertThat(file).contains("format=\"plain_text\"", "format=\"html\"", "format=\"markdown\"");
         assertThat(parsed.questions().get(0).question().category()).isEqualTo("SAA-C03/Design Secure Architectures");
     }
 
@@ -59,16 +61,23 @@ class MoodleXmlQuestionFormatTests {
         QuestionData q = p.question();
         assertThat(q.category()).isEqualTo("Default for AWS/Storage");
         assertThat(q.title()).isEqualTo("Durable storage");
-        assertThat(q.stem()).isEqualTo("Which services store data durably across AZs?\n\n- Pick two");
-        assertThat(q.explanation()).isEqualTo("Regional services replicate.");
+        assertThat(q.format()).isEqualTo(TextFormat.HTML);
+        assertThat(q.stem())
+                .isEqualTo(
+                        "<p>Which services store data <strong>durably</strong> across AZs?</p><ul><li>Pick two</li></ul>");
+        assertThat(q.explanation()).isEqualTo("<p>Regional services replicate.</p>");
         assertThat(q.options())
                 .extracting(QuestionData.OptionData::text)
                 .containsExactly(
-                        "Amazon S3", "Amazon EFS", "Instance store", "Amazon EBS io2", "A single-AZ EBS snapshot copy");
+                        "<p>Amazon S3</p>",
+                        "Amazon EFS",
+                        "Instance store",
+                        "Amazon EBS io2",
+                        "A single-AZ EBS snapshot copy");
         assertThat(q.options())
                 .extracting(QuestionData.OptionData::correct)
                 .containsExactly(true, true, false, false, false);
-        assertThat(q.options().get(0).explanation()).isEqualTo("Regional & durable.");
+        assertThat(q.options().get(0).explanation()).isEqualTo("Regional &amp; durable.");
         assertThat(q.tags()).containsExactly("s3", "efs");
     }
 
@@ -182,5 +191,73 @@ class MoodleXmlQuestionFormatTests {
                 .extracting(ParsedFile.Problem::message)
                 .containsExactly("This is not a Moodle XML question file: it starts with <html> instead of <quiz>.");
         assertThat(Samples.parse(moodle, "").errors()).isNotEmpty();
+    }
+
+    @Test
+    void htmlKeepsCodeBlocksEmphasisListsAndHttpsLinksAndTitlesLoseTheirTags() {
+        ParsedFile parsed = Samples.parse(moodle, """
+                <quiz>
+                  <question type="multichoice">
+                    <name><text><![CDATA[<b>Bucket</b> policy &amp; roles]]></text></name>
+                    <questiontext format="html"><text><![CDATA[<p style="x">Which is the <strong>LEAST</strong> privilege?</p>
+                <pre>{
+                  "Principal": "*",
+                  "Action": "s3:*"
+                }</pre><p><a href="https://docs.aws.amazon.com/s3/">docs</a> <a href="javascript:alert(1)">bad</a>
+                <a href="data:text/html,x">data</a></p><img src="@@PLUGINFILE@@/d.png" alt="diagram"><audio src="x.mp3"></audio>]]></text></questiontext>
+                    <single>true</single>
+                    <answer fraction="100"><text>A</text></answer>
+                    <answer fraction="100"><text>B</text></answer>
+                    <answer fraction="50"><text>C</text></answer>
+                    <answer fraction="0"><text>D</text></answer>
+                    <tags><tag><text>Cloud Practitioner</text></tag></tags>
+                  </question>
+                  <question type="multichoice">
+                    <name><text>Plain</text></name>
+                    <questiontext format="plain_text"><text>A \\ B > C</text></questiontext>
+                    <answer fraction="100" format="plain_text"><text>- one</text></answer>
+                    <answer fraction="0" format="html"><text>&lt;b&gt;two&lt;/b&gt;</text></answer>
+                  </question>
+                </quiz>
+                """);
+
+        assertThat(parsed.errors()).isEmpty();
+        ParsedFile.Parsed p = parsed.questions().get(0);
+        QuestionData q = p.question();
+        assertThat(q.title()).isEqualTo("Bucket policy & roles");
+        assertThat(q.stem())
+                .startsWith("<p>Which is the <strong>LEAST</strong> privilege?</p>\n<pre>{\n  \"Principal\": \"*\",")
+                .contains("<a href=\"https://docs.aws.amazon.com/s3/\" rel=\"nofollow noopener\">docs</a> bad\ndata")
+                .doesNotContain("javascript", "data:", "<img", "<audio");
+        assertThat(q.singleAnswer()).isTrue();
+        assertThat(q.options()).extracting(QuestionData.OptionData::correct).containsExactly(true, true, false, false);
+        assertThat(q.tags()).containsExactly("Cloud Practitioner"); // the import normalises, and says so
+        assertThat(p.notes())
+                .anySatisfy(n -> assertThat(n).contains("1 image(s)", "diagram"))
+                .anySatisfy(n -> assertThat(n).contains("audio"))
+                .anySatisfy(n -> assertThat(n).contains("Option C gives 50% credit"));
+
+        QuestionData plain = parsed.questions().get(1).question();
+        assertThat(plain.format()).isEqualTo(TextFormat.PLAIN);
+        assertThat(plain.stem()).isEqualTo("A \\ B > C");
+        assertThat(plain.options()).extracting(QuestionData.OptionData::text).containsExactly("- one", "two");
+    }
+
+    @Test
+    void fortyThousandSpacesInAPreOrAnNbspRunAreReadInLinearTime() {
+        String spaces = " ".repeat(40_000);
+        String nbsp = "&amp;nbsp;".repeat(40_000);
+        ParsedFile parsed = Samples.parse(
+                moodle,
+                "<quiz><question type=\"multichoice\"><questiontext format=\"html\"><text>"
+                        + "&lt;pre&gt;a" + spaces + "b&lt;/pre&gt;</text></questiontext>"
+                        + "<answer fraction=\"100\"><text>x" + nbsp + "y</text></answer>"
+                        + "<answer fraction=\"0\"><text>z</text></answer></question></quiz>");
+
+        QuestionData q = parsed.questions().get(0).question();
+        assertThat(q.stem()).isEqualTo("<pre>a" + spaces + "b</pre>");
+        assertThat(q.options().get(0).text()).isEqualTo("x" + "&nbsp;".repeat(40_000) + "y");
+        assertThat(HtmlText.toText("<p>a" + "&nbsp;".repeat(40_000) + "</p>")).isEqualTo("a");
+        assertThat(HtmlText.toText("<pre>a" + spaces + "\nb</pre>")).isEqualTo("a\nb");
     }
 }

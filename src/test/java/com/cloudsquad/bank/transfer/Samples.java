@@ -1,5 +1,7 @@
 package com.cloudsquad.bank.transfer;
 
+import com.cloudsquad.bank.QuestionText;
+import com.cloudsquad.bank.TextFormat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,7 +56,49 @@ final class Samples {
             List.of("cloud-concepts"),
             "DRAFT");
 
-    static final List<QuestionData> ALL = List.of(SINGLE, MULTIPLE);
+    /** Plain text that Markdown would change: a policy with "*", a lone ">", backslashes, a leading "- ". */
+    static final QuestionData PLAIN = new QuestionData(
+            "SAA-C03",
+            "Design Secure Architectures",
+            null,
+            "Plain policy",
+            "Which statement does this policy allow?\n{\"Principal\": \"*\", \"Action\": \"s3:*\"}\nA \\ B \\\\ C",
+            List.of(
+                    new QuestionData.OptionData(">", true, "A lone > is text."),
+                    new QuestionData.OptionData("- Create a role", false, "Not a list."),
+                    new QuestionData.OptionData("*not emphasis*", false, ""),
+                    new QuestionData.OptionData("A \\ B \\\\ C", false, "")),
+            "Line one\nLine two",
+            List.of(),
+            2,
+            List.of("iam"),
+            "DRAFT",
+            TextFormat.PLAIN,
+            false);
+
+    /** HTML as Moodle writes it, already through the safelist: code block, emphasis, a list, a link. */
+    static final QuestionData HTML = new QuestionData(
+            "CLF-C02",
+            "Cloud Concepts",
+            null,
+            "HTML policy",
+            QuestionText.sanitize("<p>Which grants the <strong>LEAST</strong> privilege?</p>"
+                    + "<pre>{\n  \"Effect\": \"Allow\",\n  \"Action\": \"s3:GetObject\"\n}</pre>"
+                    + "<ul><li>one</li><li>two</li></ul>"),
+            List.of(
+                    new QuestionData.OptionData(QuestionText.sanitize("<em>s3:GetObject</em> only"), true, ""),
+                    new QuestionData.OptionData(QuestionText.sanitize("<code>s3:*</code>"), false, ""),
+                    new QuestionData.OptionData("A &amp; B", false, ""),
+                    new QuestionData.OptionData("None", false, "")),
+            QuestionText.sanitize("<p>See <a href=\"https://docs.aws.amazon.com/iam/\">the IAM guide</a>.</p>"),
+            List.of(),
+            1,
+            List.of(),
+            "DRAFT",
+            TextFormat.HTML,
+            false);
+
+    static final List<QuestionData> ALL = List.of(SINGLE, MULTIPLE, PLAIN, HTML);
 
     static ParsedFile parse(QuestionFormat format, String content) {
         try {
@@ -87,10 +131,32 @@ final class Samples {
                 q.references(),
                 q.difficulty(),
                 q.tags(),
-                q.status());
+                q.status(),
+                q.format(),
+                false);
     }
 
+    /**
+     * The questions read, without what the source declared about single answers (GIFT's "=",
+     * Moodle's single), which is no part of the question itself.
+     */
     static List<QuestionData> questions(ParsedFile parsed) {
-        return parsed.questions().stream().map(ParsedFile.Parsed::question).toList();
+        return parsed.questions().stream()
+                .map(ParsedFile.Parsed::question)
+                .map(q -> new QuestionData(
+                        q.certification(),
+                        q.domain(),
+                        q.category(),
+                        q.title(),
+                        q.stem(),
+                        q.options(),
+                        q.explanation(),
+                        q.references(),
+                        q.difficulty(),
+                        q.tags(),
+                        q.status(),
+                        q.format(),
+                        false))
+                .toList();
     }
 }

@@ -326,21 +326,25 @@ public class QuestionBank {
                 .query(Long.class)
                 .single();
         List<QuestionRow> rows = jdbc.sql("""
-                        SELECT q.id, LEFT(q.stem, 240) AS stem, q.certification_id, q.domain_id, q.difficulty,
-                               q.multiple_response, q.status, q.version_count, q.updated_at
+                        SELECT q.id, LEFT(q.stem, 240) AS stem, v.text_format, q.certification_id, q.domain_id,
+                               q.difficulty, q.multiple_response, q.status, q.version_count, q.updated_at
                         FROM (SELECT q.id FROM question q""" + where + " ORDER BY " + orderBy(filter.sort())
                         // A deferred join: the page's ids come from an index walk in sort
                         // order; only those 25 rows are then joined and read in full.
                         + """
                                  LIMIT :size OFFSET :offset) page
                                 JOIN question q ON q.id = page.id
+                                JOIN question_version v ON v.id = q.current_version_id
                                 ORDER BY """ + " " + orderBy(filter.sort()))
                 .params(params)
                 .param("size", filter.size())
                 .param("offset", (long) filter.page() * filter.size())
                 .query((rs, n) -> new QuestionRow(
                         rs.getLong("id"),
-                        rs.getString("stem"),
+                        // an HTML question's stem is listed as its text, not its tags
+                        "HTML".equals(rs.getString("text_format"))
+                                ? org.jsoup.Jsoup.parse(rs.getString("stem")).text()
+                                : rs.getString("stem"),
                         codeOf(certifications, rs.getLong("certification_id")),
                         domainNameOf(certifications, rs.getLong("certification_id"), rs.getLong("domain_id")),
                         rs.getInt("difficulty"),

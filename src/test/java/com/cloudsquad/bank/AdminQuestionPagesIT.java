@@ -257,6 +257,10 @@ class AdminQuestionPagesIT {
                 .andExpect(
                         content().string(containsString("<option value=\"HTML\" selected=\"selected\">HTML</option>")))
                 .andExpect(content().string(containsString("<p>Which <strong>LEAST</strong> " + marker + "?</p>")));
+        // the bank list shows its text, not its tags
+        mvc.perform(get("/admin/questions").param("q", marker).with(ADMIN))
+                .andExpect(content().string(containsString("Which LEAST " + marker + "?")))
+                .andExpect(content().string(not(containsString("&lt;strong&gt;"))));
     }
 
     @Test

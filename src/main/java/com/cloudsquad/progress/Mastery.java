@@ -6,7 +6,7 @@ import java.util.List;
  * Recency-weighted accuracy per domain, kept as exponentially decayed sums so each answer updates
  * one row and the dashboard reads it back without looking at answers: every new answer multiplies
  * the older weights by {@link #DECAY}. With 0.97 the 50th answer back still weighs 0.22 and the
- * sums behave like a window of the last ~33 answers ("the last 50, weighted towards recent").
+ * sums behave like a window of the last ~33 answers (the issue asks for the last 50, weighted towards recent).
  */
 record Mastery(double weightSum, double rightSum, double difficultySum, double weightSqSum, int answers) {
 

@@ -38,11 +38,11 @@ class Dashboard {
 
     record DomainView(long domainId, String name, int weightPercent, int answers, int percent, int level) {
 
-        boolean weak() {
+        public boolean weak() {
             return answers > 0 && percent < Mastery.WEAK * 100;
         }
 
-        boolean started() {
+        public boolean started() {
             return answers > 0;
         }
     }
@@ -68,11 +68,11 @@ class Dashboard {
             List<AchievementView> achievements,
             List<OpenView> open) {
 
-        List<DomainView> weakDomains() {
+        public List<DomainView> weakDomains() {
             return domains.stream().filter(DomainView::weak).toList();
         }
 
-        boolean empty() {
+        public boolean empty() {
             return recent.isEmpty();
         }
     }

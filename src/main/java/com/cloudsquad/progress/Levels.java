@@ -31,11 +31,11 @@ final class Levels {
     /** Where a candidate stands: level, XP into it and XP the level spans. */
     record Standing(int level, long xp, long into, long span) {
 
-        int percent() {
+        public int percent() {
             return span == 0 ? 0 : (int) (100 * into / span);
         }
 
-        long toNext() {
+        public long toNext() {
             return span - into;
         }
     }

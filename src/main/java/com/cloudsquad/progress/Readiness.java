@@ -35,19 +35,19 @@ final class Readiness {
     /** Chance of passing (0–1) with its interval, and the share right we expect. */
     record Estimate(double probability, double low, double high, double expectedShare) {
 
-        int percent() {
+        public int percent() {
             return (int) Math.round(probability * 100);
         }
 
-        int lowPercent() {
+        public int lowPercent() {
             return (int) Math.round(low * 100);
         }
 
-        int highPercent() {
+        public int highPercent() {
             return (int) Math.round(high * 100);
         }
 
-        int expectedPercent() {
+        public int expectedPercent() {
             return (int) Math.round(expectedShare * 100);
         }
     }

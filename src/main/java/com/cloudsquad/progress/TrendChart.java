@@ -45,7 +45,7 @@ record TrendChart(List<Point> points, String polyline, int passY, int width, int
         return HEIGHT - PAD - (Math.max(100, Math.min(1000, score)) - 100) * (HEIGHT - 2 * PAD) / 900;
     }
 
-    String viewBox() {
+    public String viewBox() {
         return "0 0 " + width + " " + height;
     }
 }

@@ -73,6 +73,28 @@ public class QuestionDraw {
     }
 
     /**
+     * Up to {@code count} different questions around one difficulty (an adaptive drill): the same
+     * index window as {@link #draw}, taking the questions closest to {@code difficulty} first and
+     * those not seen recently before those seen.
+     */
+    @Transactional(readOnly = true)
+    public List<Drawn> drawAround(long domainId, int count, Set<Long> avoid, int difficulty) {
+        if (count <= 0) {
+            return List.of();
+        }
+        int window = count * 4 + Math.min(avoid.size(), 400);
+        double start = random.nextDouble();
+        List<Drawn> candidates = new ArrayList<>(window(domainId, ">=", start, window));
+        if (candidates.size() < window) {
+            candidates.addAll(window(domainId, "<", start, window - candidates.size()));
+        }
+        java.util.Comparator<Drawn> closest = java.util.Comparator.comparingInt(
+                        (Drawn c) -> avoid.contains(c.questionId()) ? 1 : 0)
+                .thenComparingInt(c -> Math.abs(c.difficulty() - difficulty));
+        return candidates.stream().sorted(closest).limit(count).toList();
+    }
+
+    /**
      * The current versions of these questions that are still published, in the order given (a
      * missed-question review shows the question as it reads today).
      */

@@ -1,5 +1,7 @@
 package com.cloudsquad.exam;
 
+import com.cloudsquad.bank.QuestionBank;
+import com.cloudsquad.bank.QuestionVersion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,10 +24,12 @@ public class AttemptRecords {
 
     private final JdbcClient jdbc;
     private final AttemptQueries queries;
+    private final QuestionBank bank;
 
-    AttemptRecords(JdbcClient jdbc, AttemptQueries queries) {
+    AttemptRecords(JdbcClient jdbc, AttemptQueries queries, QuestionBank bank) {
         this.jdbc = jdbc;
         this.queries = queries;
+        this.bank = bank;
     }
 
     /** A closed, scored attempt: its score and how it did per exam domain. */
@@ -51,6 +55,7 @@ public class AttemptRecords {
      *
      * @param selected the original positions of the chosen options (as the bank numbers them)
      * @param correct null while not graded (an open attempt, or an unchecked practice answer)
+     * @param difficulty the difficulty (1 easy – 3 hard) of the version shown, as the bank stored it
      */
     public record AnsweredQuestion(
             int position,
@@ -59,7 +64,13 @@ public class AttemptRecords {
             long domainId,
             Set<Integer> selected,
             Boolean correct,
-            boolean flagged) {}
+            boolean flagged,
+            int difficulty) {
+
+        public boolean answered() {
+            return !selected.isEmpty();
+        }
+    }
 
     /** A graded answer of the candidate, for mastery: right or wrong, and when. */
     public record RecentAnswer(
@@ -107,7 +118,11 @@ public class AttemptRecords {
     /** Every question of an attempt with the exact version shown and the outcome, in order. */
     @Transactional(readOnly = true)
     public List<AnsweredQuestion> answers(long attemptId) {
-        return queries.questions(attemptId).stream()
+        List<AttemptQuestion> questions = queries.questions(attemptId);
+        // versions come from the bank's cache of published versions (an attempt only shows those)
+        Map<Long, QuestionVersion> versions =
+                bank.versions(questions.stream().map(AttemptQuestion::versionId).toList());
+        return questions.stream()
                 .map(q -> new AnsweredQuestion(
                         q.position(),
                         q.questionId(),
@@ -115,8 +130,40 @@ public class AttemptRecords {
                         q.domainId(),
                         Set.copyOf(new HashSet<>(q.selected())),
                         q.correct(),
-                        q.flagged()))
+                        q.flagged(),
+                        versions.containsKey(q.versionId())
+                                ? versions.get(q.versionId()).content().difficulty()
+                                : 2))
                 .toList();
+    }
+
+    /**
+     * Closed, scored attempts of every candidate after {@code afterAttemptId}, oldest id first, as
+     * the event that announced each (for rebuilding what other modules derived from the events).
+     * Pages over the primary key, so each page costs the same however many attempts there are.
+     */
+    @Transactional(readOnly = true)
+    public List<AttemptSubmitted> scoredAttemptsAfter(long afterAttemptId, int limit) {
+        return jdbc.sql("""
+                        SELECT a.id, a.account_id, a.certification_id, a.mode, a.status, a.correct_count,
+                               a.scaled_score, a.passed, a.closed_at,
+                               (SELECT COUNT(*) FROM attempt_question aq WHERE aq.attempt_id = a.id) AS total
+                        FROM attempt a
+                        WHERE a.id > ? AND a.status IN ('SUBMITTED', 'EXPIRED') AND a.scaled_score IS NOT NULL
+                        ORDER BY a.id LIMIT ?""")
+                .params(afterAttemptId, limit)
+                .query((rs, n) -> new AttemptSubmitted(
+                        rs.getLong("id"),
+                        rs.getLong("account_id"),
+                        rs.getLong("certification_id"),
+                        AttemptMode.valueOf(rs.getString("mode")),
+                        rs.getInt("correct_count"),
+                        rs.getInt("total"),
+                        rs.getInt("scaled_score"),
+                        rs.getBoolean("passed"),
+                        AttemptStatus.EXPIRED.name().equals(rs.getString("status")),
+                        rs.getTimestamp("closed_at").toInstant()))
+                .list();
     }
 
     /**

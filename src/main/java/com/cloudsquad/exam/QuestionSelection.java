@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +26,17 @@ class QuestionSelection {
     private final QuestionDraw draw;
     private final AttemptQueries queries;
     private final RandomGenerator random;
+    private final ObjectProvider<DrillDifficulty> drillDifficulty;
 
-    QuestionSelection(QuestionDraw draw, AttemptQueries queries, RandomGenerator random) {
+    QuestionSelection(
+            QuestionDraw draw,
+            AttemptQueries queries,
+            RandomGenerator random,
+            ObjectProvider<DrillDifficulty> drillDifficulty) {
         this.draw = draw;
         this.queries = queries;
         this.random = random;
+        this.drillDifficulty = drillDifficulty;
     }
 
     record Picked(long questionId, long versionId, long domainId) {}
@@ -62,8 +69,14 @@ class QuestionSelection {
                 ExamDomain domain = certification
                         .domain(request.domainId() == null ? -1 : request.domainId())
                         .orElseThrow(() -> new IllegalArgumentException("Choose a domain of " + certification.code()));
-                draw.draw(domain.id(), request.count(), recent)
-                        .forEach(q -> picked.add(new Picked(q.questionId(), q.versionId(), domain.id())));
+                // a drill adapts to the candidate's level in the domain when progress provides one;
+                // readiness tests and mocks keep the exam's mix
+                DrillDifficulty adaptive = drillDifficulty.getIfAvailable();
+                List<QuestionDraw.Drawn> drawn = adaptive == null
+                        ? draw.draw(domain.id(), request.count(), recent)
+                        : draw.drawAround(
+                                domain.id(), request.count(), recent, adaptive.difficultyFor(accountId, domain.id()));
+                drawn.forEach(q -> picked.add(new Picked(q.questionId(), q.versionId(), domain.id())));
                 shuffle(picked);
             }
             case REVIEW -> {

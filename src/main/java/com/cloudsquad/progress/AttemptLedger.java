@@ -1,48 +1,32 @@
 package com.cloudsquad.progress;
 
 import com.cloudsquad.account.AccountService;
+import com.cloudsquad.exam.AttemptRecords;
 import com.cloudsquad.exam.AttemptSubmitted;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.LocalDate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Records each scored attempt for progress (streaks, XP and mastery build on it). Runs after the
+ * Records each scored attempt for progress (streaks, XP, mastery, achievements). Runs after the
  * exam's transaction commits; the event publication registry keeps the event until this
- * completes, and re-delivery is harmless (one row per attempt).
+ * completes, and re-delivery is harmless (the attempt is claimed once, see {@link ProgressRecorder}).
+ * The answers come from exam's published {@link AttemptRecords}, never from exam's tables.
  */
 @Component
 class AttemptLedger {
 
-    private final JdbcClient jdbc;
+    private final AttemptRecords records;
     private final AccountService accounts;
+    private final ProgressRecorder recorder;
 
-    AttemptLedger(JdbcClient jdbc, AccountService accounts) {
-        this.jdbc = jdbc;
+    AttemptLedger(AttemptRecords records, AccountService accounts, ProgressRecorder recorder) {
+        this.records = records;
         this.accounts = accounts;
+        this.recorder = recorder;
     }
 
     @ApplicationModuleListener
     void on(AttemptSubmitted event) {
-        LocalDate day = LocalDate.ofInstant(event.closedAt(), accounts.zoneOf(event.accountId()));
-        jdbc.sql("""
-                        INSERT IGNORE INTO progress_attempt (attempt_id, account_id, certification_id, mode, local_day,
-                                                             questions, correct, scaled_score, passed, closed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        event.attemptId(),
-                        event.accountId(),
-                        event.certificationId(),
-                        event.mode().name(),
-                        Date.valueOf(day),
-                        event.total(),
-                        event.correct(),
-                        event.scaledScore(),
-                        event.passed(),
-                        Timestamp.from(event.closedAt()))
-                .update();
+        recorder.record(event, records.answers(event.attemptId()), accounts.zoneOf(event.accountId()));
     }
 }

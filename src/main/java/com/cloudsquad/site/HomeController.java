@@ -4,8 +4,10 @@ import com.cloudsquad.account.AccountPrincipal;
 import com.cloudsquad.catalog.Catalog;
 import com.cloudsquad.catalog.Certification;
 import com.cloudsquad.exam.AttemptRecords;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,17 +21,21 @@ class HomeController {
 
     private final AttemptRecords attempts;
     private final Catalog catalog;
+    private final SiteCounters counters;
 
-    HomeController(AttemptRecords attempts, Catalog catalog) {
+    HomeController(AttemptRecords attempts, Catalog catalog, SiteCounters counters) {
         this.attempts = attempts;
         this.catalog = catalog;
+        this.counters = counters;
     }
 
     /** An attempt to resume, as the home page lists it. */
     public record Resume(long attemptId, String label) {}
 
     @GetMapping("/")
-    String home(@AuthenticationPrincipal AccountPrincipal user, Model model) {
+    String home(@AuthenticationPrincipal AccountPrincipal user, HttpServletRequest request, Model model) {
+        counters.visit(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+        model.addAttribute("counts", counters.counts());
         if (user != null) {
             Map<Long, Certification> certifications = catalog.certificationsById();
             List<Resume> open = attempts.openAttempts(user.getAccountId()).stream()

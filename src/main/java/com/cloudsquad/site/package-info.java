@@ -1,4 +1,4 @@
-/** The home page, the admin shell and (later) the public counters. */
+/** The home page with its public counters, and the admin shell. */
 @ApplicationModule(allowedDependencies = {"platform", "account", "catalog", "exam"})
 package com.cloudsquad.site;
 

@@ -59,6 +59,9 @@ class AttemptsIT {
     @Autowired
     RandomGenerator random;
 
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<DrillDifficulty> drillDifficulty;
+
     ExamFixture fixture;
     long candidate;
     List<Object> events = new CopyOnWriteArrayList<>();
@@ -77,7 +80,7 @@ class AttemptsIT {
                 jdbcTemplate,
                 bank,
                 draw,
-                new QuestionSelection(draw, reads, random),
+                new QuestionSelection(draw, reads, random, drillDifficulty),
                 reads,
                 clock,
                 events::add,

@@ -1,0 +1,143 @@
+package com.cloudsquad.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudsquad.exam.AttemptMode;
+import com.cloudsquad.exam.ExamDriver;
+import com.cloudsquad.support.CloudSquadIntegrationTest;
+import com.cloudsquad.support.Eventually;
+import com.cloudsquad.support.WebSession;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The dashboard, the results page's news fragment and the admin rebuild over real HTTP. */
+@CloudSquadIntegrationTest
+class DashboardPagesIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ProgressStore store;
+
+    ExamDriver exam;
+    WebSession alice;
+    long aliceId;
+
+    @BeforeEach
+    void setUp() {
+        exam = ExamDriver.create(context, 12);
+        alice = new WebSession(port);
+        String email = WebSession.uniqueEmail("alice");
+        alice.register(email, "Alice");
+        aliceId = jdbc.sql("SELECT id FROM account WHERE email_key = ?")
+                .param(email.toLowerCase(java.util.Locale.ROOT))
+                .query(Long.class)
+                .single();
+    }
+
+    String dashboard() {
+        return "/dashboard?cert=" + exam.certification().code();
+    }
+
+    @Test
+    void aNewCandidateIsToldWhatToDoFirst() {
+        HttpResponse<String> page = alice.get(dashboard());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("data-testid=\"dashboard-empty\"", "Take a readiness test")
+                .contains("Answer 60 more questions in " + exam.certification().code())
+                .contains("None yet")
+                .doesNotContain("data-testid=\"trend\"");
+        assertThat(alice.get("/").body()).contains("href=\"/dashboard\"");
+    }
+
+    @Test
+    void afterTwoTestsTheDashboardShowsTrendMasteryWeakDomainsAndAchievements() {
+        long first = exam.take(aliceId, AttemptMode.READINESS, p -> p <= 4);
+        long second = exam.take(aliceId, AttemptMode.READINESS, p -> p <= 7);
+        Eventually.until(
+                "both recorded",
+                () -> store.attempt(first).isPresent() && store.attempt(second).isPresent());
+
+        String body = alice.get(dashboard()).body();
+
+        assertThat(body)
+                .contains("data-testid=\"trend\"", "<svg", "<polyline", "data-testid=\"trend-table\"")
+                .contains("data-testid=\"mastery\"", "First test", "First pass")
+                .contains("data-testid=\"recent-attempts\"")
+                .doesNotContain("dashboard-empty")
+                .doesNotContain("style=");
+        if (body.contains("data-testid=\"weak-domains\"")) {
+            assertThat(body).contains("name=\"mode\" value=\"DRILL\"", "Drill this");
+        }
+    }
+
+    @Test
+    void anHtmxRequestGetsTheDashboardWithoutTheLayout() {
+        HttpResponse<String> fragment = alice.get(dashboard(), "HX-Request", "true");
+
+        assertThat(fragment.statusCode()).isEqualTo(200);
+        assertThat(fragment.body()).contains("id=\"dashboard\"").doesNotContain("<html", "site-header");
+    }
+
+    @Test
+    void theResultsPageAsksForTheAttemptsNewsAndOnlyItsOwnerGetsThem() {
+        long attempt = exam.take(aliceId, AttemptMode.READINESS, p -> p <= 8);
+        Eventually.until("recorded", () -> store.attempt(attempt).isPresent());
+
+        assertThat(alice.get("/attempts/" + attempt + "/results").body())
+                .contains("hx-get=\"/progress/attempts/" + attempt + "/news\"");
+        HttpResponse<String> news = alice.get("/progress/attempts/" + attempt + "/news", "HX-Request", "true");
+        assertThat(news.statusCode()).isEqualTo(200);
+        assertThat(news.body())
+                .contains("New: First test", "New: First pass", "XP", "See your dashboard")
+                .doesNotContain("<html");
+
+        WebSession bob = new WebSession(port);
+        bob.register(WebSession.uniqueEmail("bob"), "Bob");
+        assertThat(bob.get("/progress/attempts/" + attempt + "/news", "HX-Request", "true")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(bob.get("/progress/attempts/999999999/news", "HX-Request", "true")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void onlyAnAdminRebuildsProgressAndOnlyWithTheCsrfToken() {
+        long attempt = exam.take(aliceId, AttemptMode.READINESS, p -> true);
+        Eventually.until("recorded", () -> store.attempt(attempt).isPresent());
+        long xp = store.totals(aliceId)[0];
+
+        alice.get("/");
+        assertThat(alice.post("/admin/progress/rebuild", Map.of()).statusCode()).isEqualTo(403);
+
+        WebSession admin = new WebSession(port);
+        // the journeys' admin (listed in APP_ADMIN_EMAILS); registration is refused once it exists
+        String adminEmail = "journey-" + CloudSquadIntegrationTest.ADMIN_EMAIL;
+        admin.register(adminEmail, "Ada Admin", WebSession.PASSWORD);
+        admin.logIn(adminEmail, WebSession.PASSWORD);
+        assertThat(admin.postRaw("/admin/progress/rebuild", Map.of()).statusCode())
+                .as("no CSRF token")
+                .isEqualTo(403);
+        admin.get("/admin");
+        HttpResponse<String> rebuilt = admin.post("/admin/progress/rebuild", Map.of());
+        assertThat(rebuilt.statusCode()).isEqualTo(302);
+        assertThat(admin.get(WebSession.location(rebuilt)).body()).contains("Progress rebuilt from");
+        assertThat(store.totals(aliceId)[0]).isEqualTo(xp);
+    }
+}

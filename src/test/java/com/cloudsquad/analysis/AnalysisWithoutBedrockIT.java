@@ -100,4 +100,20 @@ class AnalysisWithoutBedrockIT {
         assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
                 .isEqualTo("%PDF-");
     }
+
+    @Test
+    void withoutBedrockTheDraftPageSaysWhyItIsUnavailable() {
+        WebSession admin = new WebSession(port);
+        String email = "journey-" + CloudSquadIntegrationTest.ADMIN_EMAIL;
+        admin.register(email, "Admin", WebSession.PASSWORD);
+        admin.logIn(email, WebSession.PASSWORD);
+
+        HttpResponse<String> page = admin.get("/admin/analysis");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body())
+                .contains("Not available: Bedrock is not configured on this server")
+                .contains("Bedrock is off")
+                .doesNotContain("data-testid=\"draft-form\"");
+    }
 }

@@ -235,7 +235,76 @@ class AnalysisReportsIT {
         assertThat(page.body()).contains("Download PDF").contains("AI says: not yet ready.");
     }
 
-    static List<String> lines(String s) {
-        return s.lines().toList();
+    @Autowired
+    AttemptFacts facts;
+
+    @Autowired
+    FallbackAnalyst fallback;
+
+    @Autowired
+    AnalysisModel analysisModel;
+
+    @Autowired
+    AnalysisProperties properties;
+
+    @Autowired
+    java.time.Clock clock;
+
+    /**
+     * Another instance (a second writer with its own identity on the same database) finds the
+     * report claimed while the first one is writing it, and done afterwards: the model is asked once.
+     */
+    @Test
+    void aSecondInstanceNeverWritesAReportTheFirstHasClaimed() {
+        ReportWriter otherInstance =
+                new ReportWriter(store, facts, analysisModel, fallback, properties, clock, duration -> {});
+        model.hold();
+        long attemptId = exams.submitReadinessTest(exams.candidate("claimed"), certification, 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> model.prompts.size() == 1);
+        long reportId = store.byAttempt(attemptId).orElseThrow().id();
+
+        assertThat(otherInstance.write(reportId)).isFalse();
+        assertThat(otherInstance.writePending()).isZero();
+
+        model.release();
+        assertThat(written(attemptId).source()).isEqualTo(ReportStore.Source.AI);
+        assertThat(otherInstance.write(reportId)).isFalse();
+        assertThat(model.prompts).hasSize(1);
+    }
+
+    @Test
+    void ofManyInstancesClaimingOneReportAtOnceExactlyOneWins() throws Exception {
+        long attemptId = -System.nanoTime(); // a row of its own: no attempt behind it, never written
+        assertThat(store.insertPending(attemptId, 1, certification.id())).isTrue();
+        assertThat(store.insertPending(attemptId, 1, certification.id())).isFalse(); // a redelivered event
+        long reportId = store.byAttempt(attemptId).orElseThrow().id();
+        int instances = 8;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(instances);
+        try {
+            List<java.util.concurrent.Future<Boolean>> claims = new java.util.ArrayList<>();
+            for (int i = 0; i < instances; i++) {
+                String instance = "instance-" + i;
+                claims.add(pool.submit(() -> {
+                    start.await();
+                    return store.claim(reportId, instance, Duration.ofMinutes(5));
+                }));
+            }
+            start.countDown();
+            int won = 0;
+            for (var claim : claims) {
+                won += claim.get() ? 1 : 0;
+            }
+            String holder = jdbc.sql("SELECT claimed_by FROM analysis_report WHERE id = ?")
+                    .param(reportId)
+                    .query(String.class)
+                    .single();
+            // this instance's own sweep may have claimed the row first: then none of the eight wins
+            int sweep = holder.startsWith("instance-") ? 0 : 1;
+            assertThat(won + sweep).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+            jdbc.sql("DELETE FROM analysis_report WHERE id = ?").param(reportId).update();
+        }
     }
 }

@@ -8,4 +8,12 @@ cd "$(dirname "$0")/../.."
 CP="target/classes:target/test-classes:$(cat target/bench.classpath)"
 mkdir -p target/bench-classes
 javac -d target/bench-classes -cp "$CP" $(find src/bench/java -name '*.java')
-exec java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "target/bench-classes:$CP" "com.cloudsquad.bench.${1:-BankBenchmark}" "${@:2}"
+# A bare name is in com.cloudsquad.bench; a benchmark that needs a module's package-private
+# services lives in that module's package (ExamBenchmark -> com.cloudsquad.exam).
+NAME="${1:-BankBenchmark}"
+case "$NAME" in
+  *.*) MAIN="$NAME" ;;
+  ExamBenchmark) MAIN="com.cloudsquad.exam.ExamBenchmark" ;;
+  *) MAIN="com.cloudsquad.bench.$NAME" ;;
+esac
+exec java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp "target/bench-classes:$CP" "$MAIN" "${@:2}"

@@ -8,7 +8,7 @@ import java.util.Random;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Generates a large, varied question bank straight in SQL (multi-row inserts), for benchmarks. */
-final class BulkBank {
+public final class BulkBank {
 
     static final String[] SERVICES = {"s3", "ec2", "kms", "iam", "vpc", "rds", "dynamodb", "lambda", "cloudfront", "sqs"
     };
@@ -26,7 +26,7 @@ final class BulkBank {
     }
 
     /** {@code count} questions spread over these domains (80 % published). */
-    static void fill(JdbcClient jdbc, List<ExamDomain> domains, int count) {
+    public static void fill(JdbcClient jdbc, List<ExamDomain> domains, int count) {
         Random random = new Random(42);
         int batch = 1_000;
         for (int done = 0; done < count; done += batch) {

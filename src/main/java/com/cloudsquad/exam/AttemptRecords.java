@@ -76,6 +76,35 @@ public class AttemptRecords {
     public record RecentAnswer(
             long attemptId, long questionId, long versionId, long domainId, boolean correct, Instant gradedAt) {}
 
+    /** A scored attempt in a candidate's history, for a trend. */
+    public record ScoredAttempt(
+            long attemptId, AttemptMode mode, Instant closedAt, int correct, int total, Integer scaledScore) {}
+
+    /**
+     * The candidate's scored attempts in a certification closed before {@code attemptId} (that
+     * attempt excluded), the newest {@code limit} of them, oldest first.
+     */
+    @Transactional(readOnly = true)
+    public List<ScoredAttempt> scoredBefore(long accountId, long certificationId, long attemptId, int limit) {
+        List<ScoredAttempt> newestFirst = jdbc.sql("""
+                        SELECT id, mode, closed_at, correct_count, question_count, scaled_score FROM attempt
+                        WHERE account_id = ? AND certification_id = ? AND id < ? AND status IN ('SUBMITTED', 'EXPIRED')
+                          AND correct_count IS NOT NULL
+                        ORDER BY id DESC LIMIT ?""")
+                .params(accountId, certificationId, attemptId, limit)
+                .query((rs, n) -> new ScoredAttempt(
+                        rs.getLong("id"),
+                        AttemptMode.valueOf(rs.getString("mode")),
+                        rs.getTimestamp("closed_at").toInstant(),
+                        rs.getInt("correct_count"),
+                        rs.getInt("question_count"),
+                        (Integer) rs.getObject("scaled_score", Integer.class)))
+                .list();
+        List<ScoredAttempt> oldestFirst = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
     /** The candidate's attempts still in progress, newest first. */
     @Transactional(readOnly = true)
     public List<Attempt> openAttempts(long accountId) {

@@ -14,6 +14,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** The account mails over real SMTP (GreenMail), as Spring Boot's mail set-up sends them to Amazon SES. */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class AccountMailTests {
 
     @RegisterExtension
@@ -28,7 +29,8 @@ class AccountMailTests {
         AccountMail mail = new AccountMail(
                 new StaticListableBeanFactory(Map.of("mailSender", sender)).getBeanProvider(JavaMailSender.class),
                 outbox,
-                "Cloud Squad <no-reply@cloudsquad.test>");
+                "Cloud Squad <no-reply@cloudsquad.test>",
+                "jdbc:mysql://rds.example/cloudsquad");
 
         mail.send(
                 "reader@example.test",
@@ -50,13 +52,34 @@ class AccountMailTests {
     void withoutSmtpAMailGoesToTheDevelopmentOutbox() {
         DevOutbox outbox = new DevOutbox();
         AccountMail mail = new AccountMail(
-                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class), outbox, "no-reply@localhost");
+                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
+                outbox,
+                "no-reply@localhost",
+                "");
 
         mail.send("Dev@Example.test", "Subject", "Text");
 
         assertThat(outbox.mails("dev@example.test"))
                 .containsExactly(new DevOutbox.Mail("Dev@Example.test", "Subject", "Text"));
         assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void aProductionInstanceWithoutSmtpKeepsNeitherTheAddressNorTheLink(
+            org.springframework.boot.test.system.CapturedOutput output) {
+        DevOutbox outbox = new DevOutbox();
+        AccountMail mail = new AccountMail(
+                new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
+                outbox,
+                "no-reply@localhost",
+                "jdbc:mysql://rds.example/cloudsquad");
+
+        mail.send("private@example.test", "Confirm your email address", "Open /verify-email?token=secret-token");
+
+        assertThat(outbox.mails(null)).isEmpty();
+        assertThat(output)
+                .contains("Confirm your email address")
+                .doesNotContain("private@example.test", "secret-token");
     }
 
     @Test
@@ -67,7 +90,8 @@ class AccountMailTests {
         AccountMail mail = new AccountMail(
                 new StaticListableBeanFactory(Map.of("mailSender", sender)).getBeanProvider(JavaMailSender.class),
                 new DevOutbox(),
-                "no-reply@localhost");
+                "no-reply@localhost",
+                "jdbc:mysql://rds.example/cloudsquad");
 
         mail.send("reader@example.test", "Subject", "Text"); // logged, not thrown
     }

@@ -133,4 +133,31 @@ class AttemptRecordsIT {
                         .toList()))
                 .hasSizeLessThanOrEqualTo(2);
     }
+
+    @Test
+    void scoredBeforeIsTheCandidatesEarlierScoredAttemptsOldestFirstAndNobodyElses() {
+        long first = takeAReadinessTest();
+        attempts.submit(first, candidate);
+        long second = takeAReadinessTest();
+        attempts.submit(second, candidate);
+        long stranger = ExamFixture.account(jdbc, "stranger");
+        long theirs = attempts.start(stranger, fixture.certification, Attempts.StartRequest.of(AttemptMode.READINESS))
+                .attemptId();
+        attempts.submit(theirs, stranger);
+        long third = takeAReadinessTest();
+        attempts.submit(third, candidate);
+
+        List<AttemptRecords.ScoredAttempt> before =
+                records.scoredBefore(candidate, fixture.certification.id(), third, 5);
+
+        assertThat(before).extracting(AttemptRecords.ScoredAttempt::attemptId).containsExactly(first, second);
+        assertThat(before).allSatisfy(a -> {
+            assertThat(a.correct()).isEqualTo(5);
+            assertThat(a.total()).isEqualTo(10);
+            assertThat(a.scaledScore()).isEqualTo(ScaledScore.of(50, 720));
+        });
+        assertThat(records.scoredBefore(candidate, fixture.certification.id(), third, 1))
+                .extracting(AttemptRecords.ScoredAttempt::attemptId)
+                .containsExactly(second);
+    }
 }

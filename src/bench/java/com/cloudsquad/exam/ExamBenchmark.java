@@ -1,10 +1,9 @@
-package com.cloudsquad.bench;
+package com.cloudsquad.exam;
 
 import com.cloudsquad.CloudSquadApplication;
+import com.cloudsquad.bench.BulkBank;
 import com.cloudsquad.catalog.Catalog;
 import com.cloudsquad.catalog.Certification;
-import com.cloudsquad.exam.AttemptMode;
-import com.cloudsquad.exam.Attempts;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Issue 5's selection figure: starting a 30-question readiness test on a 1,000-question and on a
+ * Issue 5's selection figure (in the exam package: it drives the package-private lifecycle service): starting a 30-question readiness test on a 1,000-question and on a
  * 100,000-question bank (each its own certification), through the real service. The draw reads
  * a window of the (domain, status, random_key) index, so the two should cost about the same.
  */

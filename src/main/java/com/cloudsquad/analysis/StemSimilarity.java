@@ -1,0 +1,40 @@
+package com.cloudsquad.analysis;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Word-shingle Jaccard similarity of two stems, as the seed bank's own duplicate check uses. */
+final class StemSimilarity {
+
+    /** From here on a draft is flagged as close to an existing question. */
+    static final double CLOSE = 0.5;
+
+    private StemSimilarity() {}
+
+    static Set<String> shingles(String text) {
+        List<String> words = Arrays.stream(text.toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9 ]", " ")
+                        .split("\\s+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i + 3 <= words.size(); i++) {
+            out.add(String.join(" ", words.subList(i, i + 3)));
+        }
+        if (words.size() < 3) {
+            out.add(String.join(" ", words));
+        }
+        return out;
+    }
+
+    static double jaccard(Set<String> a, Set<String> b) {
+        Set<String> union = new HashSet<>(a);
+        union.addAll(b);
+        Set<String> common = new HashSet<>(a);
+        common.retainAll(b);
+        return union.isEmpty() ? 0 : (double) common.size() / union.size();
+    }
+}

@@ -66,7 +66,7 @@ class AttemptPagesIT {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
-                .contains("<h1 class=\"question-title\">", "Question 1", "of 10")
+                .contains("class=\"question-title\"", "Question 1", "of 10")
                 .contains("data-remaining-ms=\"1")
                 .contains("id=\"nav-10\"")
                 .contains("hx-post=\"/attempts/" + attemptId + "/q/1/answer\"")
@@ -81,6 +81,10 @@ class AttemptPagesIT {
 
         assertThat(saved.statusCode()).isEqualTo(200);
         assertThat(saved.body()).contains("data-state=\"saved\"", "Saved").doesNotContain("<header");
+        // the counter and the grid come with the save, out of band
+        assertThat(saved.body())
+                .contains("id=\"answered-count\"", "hx-swap-oob=\"innerHTML\"", "1 of 10 answered")
+                .contains("id=\"nav-grid\"", "class=\"nav-cell answered current\" id=\"nav-2\"");
         assertThat(queries.questions(attemptId).get(1).selected()).containsExactly(1);
         assertThat(alice.get(base + "/q/2").body()).contains("1 of 10 answered");
 
@@ -274,8 +278,71 @@ class AttemptPagesIT {
 
         HttpResponse<String> results = alice.get(practice + "/results");
         assertThat(results.statusCode()).isEqualTo(200);
-        assertThat(results.body())
-                .contains("You left this practice without a score")
-                .contains("Answer review");
+        assertThat(results.body()).contains("This practice was not scored.").contains("Answer review");
+    }
+
+    @Test
+    void anHtmxMoveToAnotherQuestionIsTheCardWithTheGridAndCounterOutOfBandButADirectLoadIsTheWholePage() {
+        HttpResponse<String> swapped = alice.get(base + "/q/2", "HX-Request", "true");
+
+        assertThat(swapped.statusCode()).isEqualTo(200);
+        assertThat(swapped.body())
+                .contains("id=\"question\"", "data-position=\"2\"", "<title>Question 2 of 10")
+                .contains("id=\"answered-count\"", "id=\"nav-grid\"", "hx-swap-oob")
+                .doesNotContain("site-header", "id=\"timer\"");
+
+        HttpResponse<String> restored =
+                alice.get(base + "/q/2", "HX-Request", "true", "HX-History-Restore-Request", "true");
+        assertThat(restored.body()).contains("site-header", "id=\"timer\"");
+        assertThat(alice.get(base + "/q/2").body()).contains("site-header", "id=\"timer\"", "data-position=\"2\"");
+
+        alice.post(base + "/submit", Map.of());
+        HttpResponse<String> closed = alice.get(base + "/q/2", "HX-Request", "true");
+        assertThat(closed.headers().firstValue("HX-Redirect")).contains(base + "/results");
+    }
+
+    @Test
+    void abandoningATimedTestClosesItUnscoredWithoutAnEventAndHistorySaysAbandoned() {
+        alice.post(base + "/q/1/answer", Map.of("choice", "0"), "HX-Request", "true");
+        assertThat(alice.get(base + "/abandon").body()).contains("Abandon your", "not scored", "1 of 10");
+
+        HttpResponse<String> abandoned = alice.post(base + "/abandon", Map.of());
+
+        assertThat(WebSession.location(abandoned)).isEqualTo("/exams");
+        Attempt attempt = queries.find(attemptId).orElseThrow();
+        assertThat(attempt.status()).isEqualTo(AttemptStatus.ABANDONED);
+        assertThat(attempt.scaledScore()).isNull();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ?")
+                        .param("%\"attemptId\":" + attemptId + ",%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(alice.get("/attempts").body()).contains("Abandoned, not scored");
+        assertThat(alice.get(base + "/results").body()).contains("was not scored");
+        // the slot is free: a new timed test starts instead of resuming this one
+        HttpResponse<String> next =
+                alice.post("/exams/" + fixture.certification.code() + "/start", Map.of("mode", "MOCK"));
+        assertThat(WebSession.location(next)).isNotEqualTo(base);
+    }
+
+    @Test
+    void aPracticeFinishedEarlyHasNoScaledScoreAndSaysHowManyOfTheAnsweredWereRight() {
+        String practice = WebSession.location(alice.post(
+                "/exams/" + fixture.certification.code() + "/start", Map.of("mode", "PRACTICE", "count", "10")));
+        long id = Long.parseLong(practice.substring("/attempts/".length()));
+        for (int n = 1; n <= 3; n++) {
+            alice.post(practice + "/q/" + n + "/answer", Map.of("choice", "0"), "HX-Request", "true");
+            alice.post(practice + "/q/" + n + "/check", Map.of());
+        }
+        alice.post(practice + "/submit", Map.of());
+
+        Attempt closed = queries.find(id).orElseThrow();
+        assertThat(closed.scaledScore()).isNull();
+        assertThat(closed.passed()).isNull();
+        String results = alice.get(practice + "/results").body();
+        assertThat(results)
+                .contains("of 3 right (3 of 10 questions answered)", "no pass or fail")
+                .doesNotContain("data-testid=\"scaled-score\"", "Not yet", "passing mark");
+        assertThat(alice.get("/attempts").body()).doesNotContain("(not yet)");
     }
 }

@@ -15,6 +15,15 @@ document.addEventListener("htmx:xhr:progress", (event) => {
   }
 });
 
+// A select that chooses what a page shows (the certification of a new question) applies at once;
+// without JavaScript its button does.
+document.addEventListener("change", (event) => {
+  const select = event.target;
+  if (select.matches && select.matches("select[data-submit-on-change]") && select.form) {
+    select.form.requestSubmit();
+  }
+});
+
 // ---- Taking an attempt -------------------------------------------------------------------
 // Autosave: the answer form posts on every change (htmx). When a save fails (network lost,
 // server down) the page says so and sends the answer again until the server acknowledges it;

@@ -345,4 +345,31 @@ class AttemptPagesIT {
                 .doesNotContain("data-testid=\"scaled-score\"", "Not yet", "passing mark");
         assertThat(alice.get("/attempts").body()).doesNotContain("(not yet)");
     }
+
+    /**
+     * Autosave stays cheap with the live counter: the out-of-band counter and grid cost one SELECT
+     * of the attempt's questions on top of the ownership check and the UPDATE (session reads aside).
+     */
+    @Test
+    void anAutosaveWithTheLiveCounterRunsAFewStatementsOnly() {
+        alice.post(base + "/q/1/answer", Map.of("choice", "0"), "HX-Request", "true"); // warm up
+        long selects = status("Com_select");
+        long updates = status("Com_update") + status("Com_update_multi");
+        int saves = 10;
+        for (int n = 0; n < saves; n++) {
+            alice.post(base + "/q/1/answer", Map.of("choice", String.valueOf(n % 4)), "HX-Request", "true");
+        }
+        double selectsPerSave = (status("Com_select") - selects) / (double) saves;
+        double updatesPerSave = (status("Com_update") + status("Com_update_multi") - updates) / (double) saves;
+        System.out.printf("autosave: %.1f SELECT, %.1f UPDATE per request%n", selectsPerSave, updatesPerSave);
+        // session read + ownership check + the counter's read; the one UPDATE (+ the session's, when it writes)
+        assertThat(selectsPerSave).isLessThanOrEqualTo(4.0);
+        assertThat(updatesPerSave).isLessThanOrEqualTo(2.5);
+    }
+
+    private long status(String name) {
+        return jdbc.sql("SHOW GLOBAL STATUS LIKE '" + name + "'")
+                .query((rs, n) -> rs.getLong(2))
+                .single();
+    }
 }

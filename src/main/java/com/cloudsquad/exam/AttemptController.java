@@ -277,6 +277,11 @@ class AttemptController {
                 questions.stream().filter(AttemptQuestion::flagged).count());
         model.addAttribute("timeUsed", AttemptViews.duration(attempt.timeUsed(clock.instant())));
         model.addAttribute("answeredCount", AttemptViews.answered(questions));
+        // from the questions, not the attempt's score: a learning attempt left early has none, yet
+        // its checked answers were graded one by one
+        model.addAttribute(
+                "rightCount",
+                questions.stream().filter(q -> Boolean.TRUE.equals(q.correct())).count());
         if (attempt.mode() == AttemptMode.REVIEW) {
             model.addAttribute(
                     "stillWaiting",

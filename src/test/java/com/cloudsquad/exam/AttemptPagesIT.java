@@ -278,7 +278,9 @@ class AttemptPagesIT {
 
         HttpResponse<String> results = alice.get(practice + "/results");
         assertThat(results.statusCode()).isEqualTo(200);
-        assertThat(results.body()).contains("This practice was not scored.").contains("Answer review");
+        assertThat(results.body())
+                .contains("0 of 0 right (0 of 10 questions answered)", "Practice · Left")
+                .contains("Answer review");
     }
 
     @Test
@@ -318,7 +320,7 @@ class AttemptPagesIT {
                         .single())
                 .isZero();
         assertThat(alice.get("/attempts").body()).contains("Abandoned, not scored");
-        assertThat(alice.get(base + "/results").body()).contains("was not scored");
+        assertThat(alice.get(base + "/results").body()).contains("was abandoned and not scored");
         // the slot is free: a new timed test starts instead of resuming this one
         HttpResponse<String> next =
                 alice.post("/exams/" + fixture.certification.code() + "/start", Map.of("mode", "MOCK"));
@@ -344,6 +346,23 @@ class AttemptPagesIT {
                 .contains("of 3 right (3 of 10 questions answered)", "no pass or fail")
                 .doesNotContain("data-testid=\"scaled-score\"", "Not yet", "passing mark");
         assertThat(alice.get("/attempts").body()).doesNotContain("(not yet)");
+    }
+
+    @Test
+    void leavingAMissedQuestionReviewNamesItAndShowsWhatIsStillWaiting() {
+        alice.post(base + "/submit", Map.of()); // ten unanswered: ten missed
+        String exams = alice.get("/exams").body();
+        assertThat(exams).contains("10 questions you missed are waiting", "right twice, a day");
+        String review = WebSession.location(
+                alice.post("/exams/" + fixture.certification.code() + "/start", Map.of("mode", "REVIEW")));
+
+        HttpResponse<String> left = alice.post(review + "/leave", Map.of());
+
+        assertThat(WebSession.location(left)).isEqualTo(review + "/results");
+        assertThat(alice.get(review + "/results").body())
+                .contains("You left the missed-question review.", "Missed-question review · Left")
+                .contains("10 questions are still waiting in your missed-question queue.")
+                .doesNotContain("You left the practice");
     }
 
     /**

@@ -15,6 +15,15 @@ document.addEventListener("htmx:xhr:progress", (event) => {
   }
 });
 
+// A select that chooses what a page shows (the certification of a new question) applies at once;
+// without JavaScript its button does.
+document.addEventListener("change", (event) => {
+  const select = event.target;
+  if (select.matches && select.matches("select[data-submit-on-change]") && select.form) {
+    select.form.requestSubmit();
+  }
+});
+
 // ---- Taking an attempt -------------------------------------------------------------------
 // Autosave: the answer form posts on every change (htmx). When a save fails (network lost,
 // server down) the page says so and sends the answer again until the server acknowledges it;
@@ -94,20 +103,54 @@ document.addEventListener("htmx:xhr:progress", (event) => {
         form().querySelectorAll("input").forEach((input) => (input.disabled = true));
       }
       if (pendingHref && !pending) {
-        window.location.href = pendingHref;
+        const href = pendingHref;
+        const again = pendingLinkId && document.getElementById(pendingLinkId);
+        pendingHref = null;
+        pendingLinkId = null;
+        if (again) {
+          again.click(); // the same link, now that the answer is saved (htmx swaps the card)
+        } else {
+          window.location.href = href;
+        }
       }
     }
   });
 
-  // Links away from the question wait for an unsaved answer.
+  // Links away from the question wait for an unsaved answer. Capture phase: before htmx, which
+  // handles a boosted link on the link itself, sends the request.
+  let pendingLinkId = null;
   document.addEventListener("click", (event) => {
     const link = event.target.closest("a[href]");
     if (link && form() && pending && !event.defaultPrevented) {
       event.preventDefault();
+      event.stopPropagation();
       pendingHref = link.href;
+      pendingLinkId = link.id || null;
       status("saving", "Saving before leaving…");
     }
+  }, true);
+
+  // After htmx swaps in another question: a focused Previous/Next keeps its focus (htmx restores
+  // it by id); otherwise focus goes to the new question's heading, so a screen reader reads it.
+  document.addEventListener("htmx:afterSettle", (event) => {
+    if (event.detail.target && event.detail.target.id === "question" || event.target.id === "question") {
+      const active = document.activeElement;
+      if (!active || active === document.body || !active.isConnected) {
+        const title = document.getElementById("question-title");
+        if (title) title.focus({ preventScroll: true });
+      }
+    }
   });
+
+  // On a narrow screen the question grid starts folded, so the question comes first.
+  const foldGrid = () => {
+    const panel = document.getElementById("nav-panel");
+    if (panel && !panel.dataset.folded && window.matchMedia("(max-width: 860px)").matches) {
+      panel.dataset.folded = "true";
+      panel.open = false;
+    }
+  };
+  document.addEventListener("DOMContentLoaded", foldGrid);
   window.addEventListener("beforeunload", (event) => {
     if (form() && pending && !pendingHref) {
       event.preventDefault();
@@ -152,13 +195,19 @@ document.addEventListener("htmx:xhr:progress", (event) => {
   // The countdown only displays the server's deadline (sent as the time left when the page was
   // made). Warnings at 5 and 1 minutes; at zero the page goes to the results, which the server
   // closes and scores.
+  // The deadline is read once per page load: a timer htmx brings back from its history cache
+  // carries the old page's time left, so it counts down to the same end instead.
+  let running = null;
+  let end = null;
   const startTimer = () => {
     const timer = document.getElementById("timer");
-    if (!timer || timer.dataset.started) {
+    if (!timer || timer === running) {
       return;
     }
-    timer.dataset.started = "true";
-    const end = performance.now() + Number(timer.dataset.remainingMs);
+    running = timer;
+    if (end === null) {
+      end = performance.now() + Number(timer.dataset.remainingMs);
+    }
     const announce = document.getElementById("timer-announce");
     let warned5 = false;
     let warned1 = false;
@@ -181,6 +230,9 @@ document.addEventListener("htmx:xhr:progress", (event) => {
         timer.classList.add("danger");
         if (announce) announce.textContent = "1 minute left.";
       }
+      if (!timer.isConnected) {
+        return; // replaced (history restore): its successor ticks on
+      }
       if (left <= 0) {
         timer.textContent = "Time is up";
         const f = form();
@@ -189,6 +241,7 @@ document.addEventListener("htmx:xhr:progress", (event) => {
         // Let a save in flight finish first.
         if (pending) {
           pendingHref = timer.dataset.resultsUrl;
+          pendingLinkId = null;
           setTimeout(go, 5000);
         } else {
           setTimeout(go, 500);
@@ -201,4 +254,5 @@ document.addEventListener("htmx:xhr:progress", (event) => {
   };
   document.addEventListener("DOMContentLoaded", startTimer);
   document.addEventListener("htmx:load", startTimer);
+  document.addEventListener("htmx:historyRestore", startTimer);
 })();

@@ -34,6 +34,7 @@ class AttemptController {
     static final String VIEW_QUESTION = "exam/question";
     static final String VIEW_REVIEW = "exam/review";
     static final String VIEW_RESULTS = "exam/results";
+    static final String VIEW_ABANDON = "exam/abandon";
 
     private final Attempts attempts;
     private final AttemptAccess access;
@@ -79,10 +80,20 @@ class AttemptController {
         return "redirect:/attempts/" + attempt.id() + "/q/" + position;
     }
 
+    /**
+     * One question. An htmx request (a Previous/Next link or a grid cell) gets only the question
+     * card, with the grid and the counter out of band, so the timer and the rest of the page stay;
+     * a direct load, a history restore or a browser without JavaScript gets the whole page.
+     */
     @GetMapping("/q/{position}")
-    String question(@ModelAttribute(binding = false) Attempt attempt, @PathVariable int position, Model model) {
+    String question(
+            @ModelAttribute(binding = false) Attempt attempt,
+            @PathVariable int position,
+            HtmxRequest htmx,
+            Model model) {
+        boolean swap = htmx.isHtmxRequest() && !htmx.isHistoryRestoreRequest();
         if (!attempt.open()) {
-            return results(attempt);
+            return swap ? "redirect:htmx:/attempts/" + attempt.id() + "/results" : results(attempt);
         }
         List<AttemptQuestion> questions = queries.questions(attempt.id());
         if (position < 1 || position > questions.size()) {
@@ -95,9 +106,11 @@ class AttemptController {
         model.addAttribute("certification", certification);
         model.addAttribute("question", views.question(q, version, questions.size(), certification, reveal));
         model.addAttribute("navItems", views.navItems(questions, position, "/attempts/" + attempt.id()));
-        model.addAttribute(
-                "answeredCount",
-                questions.stream().filter(AttemptQuestion::answered).count());
+        model.addAttribute("answeredCount", AttemptViews.answered(questions));
+        model.addAttribute("total", questions.size());
+        if (swap) {
+            return VIEW_QUESTION + " :: question-swap";
+        }
         model.addAttribute("remainingMs", AttemptViews.remainingMillis(attempt, clock.instant()));
         model.addAttribute(
                 "timeLimit",
@@ -179,15 +192,55 @@ class AttemptController {
             RedirectAttributes redirect) {
         AttemptAccess.requireOwner(attempt, user);
         if (attempts.abandon(attempt.id(), user.getAccountId())) {
-            redirect.addFlashAttribute("notice", "You left the practice. Answers you checked still count for review.");
+            redirect.addFlashAttribute("notice", leftNotice(attempt));
         }
-        return "redirect:/exams";
+        return attempt.mode() == AttemptMode.REVIEW ? results(attempt) : "redirect:/exams";
+    }
+
+    private static String leftNotice(Attempt attempt) {
+        return switch (attempt.mode()) {
+            case REVIEW -> "You left the missed-question review. What you checked is recorded below.";
+            case DRILL -> "You left the domain drill. Answers you checked still count for review.";
+            default -> "You left the practice. Answers you checked still count for review.";
+        };
+    }
+
+    /** A timed attempt: ask before abandoning it (a page of its own, so it works without JavaScript). */
+    @GetMapping("/abandon")
+    String confirmAbandon(@ModelAttribute(binding = false) Attempt attempt, Model model) {
+        if (!attempt.open()) {
+            return results(attempt);
+        }
+        model.addAttribute(
+                "certification", catalog.byId(attempt.certificationId()).orElseThrow());
+        model.addAttribute("answeredCount", AttemptViews.answered(queries.questions(attempt.id())));
+        return VIEW_ABANDON;
+    }
+
+    /** Abandoning closes a timed attempt unscored: it never counts towards progress. */
+    @PostMapping("/abandon")
+    String abandon(
+            @ModelAttribute(binding = false) Attempt attempt,
+            @AuthenticationPrincipal AccountPrincipal user,
+            RedirectAttributes redirect) {
+        AttemptAccess.requireOwner(attempt, user);
+        if (attempts.abandonTimed(attempt.id(), user.getAccountId())) {
+            Certification certification =
+                    catalog.byId(attempt.certificationId()).orElseThrow();
+            redirect.addFlashAttribute(
+                    "notice",
+                    "You abandoned your " + certification.code() + " "
+                            + attempt.mode().label().toLowerCase(java.util.Locale.ROOT)
+                            + ". It is not scored and does not count towards your progress.");
+            return "redirect:/exams";
+        }
+        return results(attempt);
     }
 
     @GetMapping("/results")
     String results(
             @ModelAttribute(binding = false) Attempt attempt,
-            @RequestParam(defaultValue = "all") String show,
+            @RequestParam(defaultValue = "wrong") String show,
             Model model) {
         if (attempt.open()) {
             return "redirect:/attempts/" + attempt.id();
@@ -197,8 +250,8 @@ class AttemptController {
         Map<Long, QuestionVersion> versions = views.versions(questions);
         String filter =
                 switch (show) {
-                    case "wrong", "flagged" -> show;
-                    default -> "all";
+                    case "all", "flagged" -> show;
+                    default -> "wrong";
                 };
         List<AttemptViews.QuestionView> items = new ArrayList<>();
         for (AttemptQuestion q : questions) {
@@ -223,6 +276,18 @@ class AttemptController {
                 "flaggedCount",
                 questions.stream().filter(AttemptQuestion::flagged).count());
         model.addAttribute("timeUsed", AttemptViews.duration(attempt.timeUsed(clock.instant())));
+        model.addAttribute("answeredCount", AttemptViews.answered(questions));
+        // from the questions, not the attempt's score: a learning attempt left early has none, yet
+        // its checked answers were graded one by one
+        model.addAttribute(
+                "rightCount",
+                questions.stream().filter(q -> Boolean.TRUE.equals(q.correct())).count());
+        if (attempt.mode() == AttemptMode.REVIEW) {
+            model.addAttribute(
+                    "stillWaiting",
+                    queries.missedQuestions(attempt.accountId(), attempt.certificationId())
+                            .size());
+        }
         return VIEW_RESULTS;
     }
 

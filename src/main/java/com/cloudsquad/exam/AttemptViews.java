@@ -65,7 +65,12 @@ public class AttemptViews {
     public record NavCell(
             int position, boolean answered, boolean flagged, boolean current, String label, String cssClass) {}
 
-    public record DomainResult(String name, int correct, int total, int percent) {}
+    /** One domain's result; {@code answered} is what learning modes measure against. */
+    public record DomainResult(String name, int correct, int total, int percent, int answered) {
+        public int answeredPercent() {
+            return answered == 0 ? 0 : Math.round(100f * correct / answered);
+        }
+    }
 
     public QuestionView question(
             AttemptQuestion q, QuestionVersion version, int total, Certification certification, boolean reveal) {
@@ -158,16 +163,23 @@ public class AttemptViews {
         return html.toString();
     }
 
+    public static long answered(List<AttemptQuestion> questions) {
+        return questions.stream().filter(AttemptQuestion::answered).count();
+    }
+
     public Map<Long, QuestionVersion> versions(List<AttemptQuestion> questions) {
         return bank.versions(questions.stream().map(AttemptQuestion::versionId).toList());
     }
 
     public List<DomainResult> domains(List<AttemptQuestion> questions, Certification certification) {
         Map<Long, int[]> byDomain = new LinkedHashMap<>();
-        certification.domains().forEach(d -> byDomain.put(d.id(), new int[2]));
+        certification.domains().forEach(d -> byDomain.put(d.id(), new int[3]));
         for (AttemptQuestion q : questions) {
-            int[] counts = byDomain.computeIfAbsent(q.domainId(), id -> new int[2]);
+            int[] counts = byDomain.computeIfAbsent(q.domainId(), id -> new int[3]);
             counts[1]++;
+            if (q.answered()) {
+                counts[2]++;
+            }
             if (Boolean.TRUE.equals(q.correct())) {
                 counts[0]++;
             }
@@ -176,7 +188,8 @@ public class AttemptViews {
         for (ExamDomain d : certification.domains()) {
             int[] counts = byDomain.get(d.id());
             if (counts[1] > 0) {
-                results.add(new DomainResult(d.name(), counts[0], counts[1], Math.round(100f * counts[0] / counts[1])));
+                results.add(new DomainResult(
+                        d.name(), counts[0], counts[1], Math.round(100f * counts[0] / counts[1]), counts[2]));
             }
         }
         return results;
@@ -196,15 +209,26 @@ public class AttemptViews {
             case IN_PROGRESS -> "In progress";
             case SUBMITTED -> "Submitted";
             case EXPIRED -> "Submitted by the clock";
-            case ABANDONED -> "Left";
+            case ABANDONED -> a.timed() ? "Abandoned" : "Left";
         };
     }
 
-    /** The score as the attempt lists show it: "780 (pass)", or a dash before scoring. */
+    /**
+     * The score as the attempt lists show it: "780 (pass)" for timed modes; learning modes show
+     * what was right, since a verdict on a practice is no verdict on the exam.
+     */
     public static String score(Attempt attempt) {
-        return attempt.scaledScore() == null
-                ? "—"
-                : attempt.scaledScore() + (Boolean.TRUE.equals(attempt.passed()) ? " (pass)" : " (not yet)");
+        if (attempt.status() == AttemptStatus.ABANDONED && attempt.timed()) {
+            return "Abandoned, not scored";
+        }
+        if (attempt.scaledScore() == null) {
+            // learning modes finished early: what was right, never a scaled score or a verdict
+            return attempt.correctCount() == null ? "—" : attempt.correctCount() + " right";
+        }
+        if (attempt.mode().learning()) {
+            return attempt.correctCount() + " of " + attempt.questionCount() + " right";
+        }
+        return attempt.scaledScore() + (Boolean.TRUE.equals(attempt.passed()) ? " (pass)" : " (not yet)");
     }
 
     public static long remainingMillis(Attempt attempt, Instant now) {

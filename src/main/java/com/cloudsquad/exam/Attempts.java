@@ -242,6 +242,21 @@ class Attempts {
                 == 1;
     }
 
+    /**
+     * A timed attempt the candidate abandons before its deadline: closed unscored, its slot freed,
+     * and no {@link AttemptSubmitted}, so it never counts towards progress.
+     */
+    @Transactional
+    public boolean abandonTimed(long attemptId, long accountId) {
+        return jdbc.sql("""
+                        UPDATE attempt SET status = 'ABANDONED', closed_at = ?, open_timed_slot = NULL
+                        WHERE id = ? AND account_id = ? AND status = 'IN_PROGRESS' AND deadline_at IS NOT NULL
+                          AND deadline_at >= ?""")
+                        .params(Timestamp.from(clock.instant()), attemptId, accountId, Timestamp.from(clock.instant()))
+                        .update()
+                == 1;
+    }
+
     /** The candidate submits. True when this call closed it; false when it was already closed. */
     @Transactional
     public boolean submit(long attemptId, long accountId) {
@@ -299,8 +314,16 @@ class Attempts {
                             })
                             .toList());
         }
+        // A learning attempt finished early gets no scaled score and no verdict: 3 right of 3
+        // answered says nothing of the 7 never seen, and 366 "not yet" would say the opposite.
+        boolean honestScore = attempt.mode().timed() || questions.stream().allMatch(AttemptQuestion::answered);
         jdbc.sql("UPDATE attempt SET correct_count = ?, raw_percent = ?, scaled_score = ?, passed = ? WHERE id = ?")
-                .params(score.correct(), score.rawPercent(), score.scaled(), score.passed(), attemptId)
+                .params(
+                        score.correct(),
+                        score.rawPercent(),
+                        honestScore ? score.scaled() : null,
+                        honestScore ? score.passed() : null,
+                        attemptId)
                 .update();
         events.publishEvent(new AttemptSubmitted(
                 attemptId,

@@ -47,7 +47,10 @@ class AdminQuestionPagesIT {
                 .andExpect(status().isOk())
                 .andExpect(view().name(AdminQuestionController.VIEW_LIST))
                 .andExpect(content().string(containsString("<header class=\"site-header\">")))
-                .andExpect(content().string(containsString("id=\"results\"")));
+                .andExpect(content().string(containsString("id=\"results\"")))
+                // each filter's label holds its own words only, not the options of its select
+                .andExpect(content().string(containsString("<label for=\"status\">Status</label>")))
+                .andExpect(content().string(containsString("<label for=\"certification\">Certification</label>")));
 
         mvc.perform(get("/admin/questions")
                         .param("status", "DRAFT")
@@ -87,7 +90,12 @@ class AdminQuestionPagesIT {
                 .andExpect(model().attributeHasFieldErrors(
                                 "questionForm", "stem", "options", "options[1].text", "references"))
                 .andExpect(content().string(containsString("Mark at least one option as correct.")))
-                .andExpect(content().string(containsString("References must be https links")));
+                .andExpect(content().string(containsString("References must be https links")))
+                // the option's error is tied to its input for screen readers
+                .andExpect(
+                        content().string(containsString("aria-invalid=\"true\" aria-describedby=\"option-1-error\"")))
+                .andExpect(content().string(containsString("id=\"option-1-error\"")))
+                .andExpect(content().string(not(containsString("aria-describedby=\"option-0-error\""))));
         assertThat(bank.count()).isEqualTo(before);
     }
 
@@ -297,5 +305,20 @@ class AdminQuestionPagesIT {
                 .param("certificationId", String.valueOf(certification))
                 .param("domainId", String.valueOf(domain))
                 .param("difficulty", "2");
+    }
+
+    @Test
+    void aNewQuestionsCertificationIsChosenInTheForm() throws Exception {
+        var clf = catalog.byCode("CLF-C02").orElseThrow();
+        mvc.perform(get("/admin/questions/new")
+                        .param("certification", String.valueOf(clf.id()))
+                        .with(ADMIN))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content().string(containsString("<label for=\"certification-choice\">Certification</label>")))
+                .andExpect(content().string(containsString("form=\"choose-certification\"")))
+                .andExpect(content()
+                        .string(containsString("<option value=\"" + clf.id() + "\" selected=\"selected\">CLF-C02")))
+                .andExpect(content().string(not(containsString("Switch to"))));
     }
 }

@@ -66,7 +66,7 @@ class AttemptPagesIT {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
-                .contains("<h1 class=\"question-title\">", "Question 1", "of 10")
+                .contains("class=\"question-title\"", "Question 1", "of 10")
                 .contains("data-remaining-ms=\"1")
                 .contains("id=\"nav-10\"")
                 .contains("hx-post=\"/attempts/" + attemptId + "/q/1/answer\"")
@@ -81,6 +81,10 @@ class AttemptPagesIT {
 
         assertThat(saved.statusCode()).isEqualTo(200);
         assertThat(saved.body()).contains("data-state=\"saved\"", "Saved").doesNotContain("<header");
+        // the counter and the grid come with the save, out of band
+        assertThat(saved.body())
+                .contains("id=\"answered-count\"", "hx-swap-oob=\"innerHTML\"", "1 of 10 answered")
+                .contains("id=\"nav-grid\"", "class=\"nav-cell answered current\" id=\"nav-2\"");
         assertThat(queries.questions(attemptId).get(1).selected()).containsExactly(1);
         assertThat(alice.get(base + "/q/2").body()).contains("1 of 10 answered");
 
@@ -274,7 +278,116 @@ class AttemptPagesIT {
         HttpResponse<String> results = alice.get(practice + "/results");
         assertThat(results.statusCode()).isEqualTo(200);
         assertThat(results.body())
-                .contains("You left this practice without a score")
+                .contains("0 of 0 right (0 of 10 questions answered)", "Practice · Left")
                 .contains("Answer review");
+    }
+
+    @Test
+    void anHtmxMoveToAnotherQuestionIsTheCardWithTheGridAndCounterOutOfBandButADirectLoadIsTheWholePage() {
+        HttpResponse<String> swapped = alice.get(base + "/q/2", "HX-Request", "true");
+
+        assertThat(swapped.statusCode()).isEqualTo(200);
+        assertThat(swapped.body())
+                .contains("id=\"question\"", "data-position=\"2\"", "<title>Question 2 of 10")
+                .contains("id=\"answered-count\"", "id=\"nav-grid\"", "hx-swap-oob")
+                .doesNotContain("site-header", "id=\"timer\"");
+
+        HttpResponse<String> restored =
+                alice.get(base + "/q/2", "HX-Request", "true", "HX-History-Restore-Request", "true");
+        assertThat(restored.body()).contains("site-header", "id=\"timer\"");
+        assertThat(alice.get(base + "/q/2").body()).contains("site-header", "id=\"timer\"", "data-position=\"2\"");
+
+        alice.post(base + "/submit", Map.of());
+        HttpResponse<String> closed = alice.get(base + "/q/2", "HX-Request", "true");
+        assertThat(closed.headers().firstValue("HX-Redirect")).contains(base + "/results");
+    }
+
+    @Test
+    void abandoningATimedTestClosesItUnscoredWithoutAnEventAndHistorySaysAbandoned() {
+        alice.post(base + "/q/1/answer", Map.of("choice", "0"), "HX-Request", "true");
+        assertThat(alice.get(base + "/abandon").body()).contains("Abandon your", "not scored", "1 of 10");
+
+        HttpResponse<String> abandoned = alice.post(base + "/abandon", Map.of());
+
+        assertThat(WebSession.location(abandoned)).isEqualTo("/exams");
+        Attempt attempt = queries.find(attemptId).orElseThrow();
+        assertThat(attempt.status()).isEqualTo(AttemptStatus.ABANDONED);
+        assertThat(attempt.scaledScore()).isNull();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE SERIALIZED_EVENT LIKE ?")
+                        .param("%\"attemptId\":" + attemptId + ",%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(alice.get("/attempts").body()).contains("Abandoned, not scored");
+        assertThat(alice.get(base + "/results").body()).contains("was abandoned and not scored");
+        // the slot is free: a new timed test starts instead of resuming this one
+        HttpResponse<String> next =
+                alice.post("/exams/" + fixture.certification.code() + "/start", Map.of("mode", "MOCK"));
+        assertThat(WebSession.location(next)).isNotEqualTo(base);
+    }
+
+    @Test
+    void aPracticeFinishedEarlyHasNoScaledScoreAndSaysHowManyOfTheAnsweredWereRight() {
+        String practice = WebSession.location(alice.post(
+                "/exams/" + fixture.certification.code() + "/start", Map.of("mode", "PRACTICE", "count", "10")));
+        long id = Long.parseLong(practice.substring("/attempts/".length()));
+        for (int n = 1; n <= 3; n++) {
+            alice.post(practice + "/q/" + n + "/answer", Map.of("choice", "0"), "HX-Request", "true");
+            alice.post(practice + "/q/" + n + "/check", Map.of());
+        }
+        alice.post(practice + "/submit", Map.of());
+
+        Attempt closed = queries.find(id).orElseThrow();
+        assertThat(closed.scaledScore()).isNull();
+        assertThat(closed.passed()).isNull();
+        String results = alice.get(practice + "/results").body();
+        assertThat(results)
+                .contains("of 3 right (3 of 10 questions answered)", "no pass or fail")
+                .doesNotContain("data-testid=\"scaled-score\"", "Not yet", "passing mark");
+        assertThat(alice.get("/attempts").body()).doesNotContain("(not yet)");
+    }
+
+    @Test
+    void leavingAMissedQuestionReviewNamesItAndShowsWhatIsStillWaiting() {
+        alice.post(base + "/submit", Map.of()); // ten unanswered: ten missed
+        String exams = alice.get("/exams").body();
+        assertThat(exams).contains("10 questions you missed are waiting", "right twice, a day");
+        String review = WebSession.location(
+                alice.post("/exams/" + fixture.certification.code() + "/start", Map.of("mode", "REVIEW")));
+
+        HttpResponse<String> left = alice.post(review + "/leave", Map.of());
+
+        assertThat(WebSession.location(left)).isEqualTo(review + "/results");
+        assertThat(alice.get(review + "/results").body())
+                .contains("You left the missed-question review.", "Missed-question review · Left")
+                .contains("10 questions are still waiting in your missed-question queue.")
+                .doesNotContain("You left the practice");
+    }
+
+    /**
+     * Autosave stays cheap with the live counter: the out-of-band counter and grid cost one SELECT
+     * of the attempt's questions on top of the ownership check and the UPDATE (session reads aside).
+     */
+    @Test
+    void anAutosaveWithTheLiveCounterRunsAFewStatementsOnly() {
+        alice.post(base + "/q/1/answer", Map.of("choice", "0"), "HX-Request", "true"); // warm up
+        long selects = status("Com_select");
+        long updates = status("Com_update") + status("Com_update_multi");
+        int saves = 10;
+        for (int n = 0; n < saves; n++) {
+            alice.post(base + "/q/1/answer", Map.of("choice", String.valueOf(n % 4)), "HX-Request", "true");
+        }
+        double selectsPerSave = (status("Com_select") - selects) / (double) saves;
+        double updatesPerSave = (status("Com_update") + status("Com_update_multi") - updates) / (double) saves;
+        System.out.printf("autosave: %.1f SELECT, %.1f UPDATE per request%n", selectsPerSave, updatesPerSave);
+        // session read + ownership check + the counter's read; the one UPDATE (+ the session's, when it writes)
+        assertThat(selectsPerSave).isLessThanOrEqualTo(4.0);
+        assertThat(updatesPerSave).isLessThanOrEqualTo(2.5);
+    }
+
+    private long status(String name) {
+        return jdbc.sql("SHOW GLOBAL STATUS LIKE '" + name + "'")
+                .query((rs, n) -> rs.getLong(2))
+                .single();
     }
 }

@@ -1,8 +1,14 @@
 package com.cloudsquad.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,9 +41,46 @@ public abstract class BrowserJourney {
         return newContext(1280, 900);
     }
 
+    /** A phone: 390 x 844, touch and no fine pointer (so hover-only hints stay hidden). */
+    protected BrowserContext newPhoneContext() {
+        return browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port)
+                .setViewportSize(390, 844)
+                .setDeviceScaleFactor(2)
+                .setIsMobile(true)
+                .setHasTouch(true));
+    }
+
     protected BrowserContext newContext(int width, int height) {
         return browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://localhost:" + port)
                 .setViewportSize(width, height));
+    }
+
+    /** Nothing on the page scrolls sideways: the document is no wider than the viewport. */
+    protected static void assertNoSidewaysScroll(Page page) {
+        Object widths =
+                page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        List<?> pair = (List<?>) widths;
+        assertThat(((Number) pair.get(0)).intValue())
+                .as("scrollWidth of %s", page.url())
+                .isLessThanOrEqualTo(((Number) pair.get(1)).intValue());
+    }
+
+    /** axe-core (WCAG 2 A/AA, colour contrast included): no serious or critical violation. */
+    protected static void assertAccessible(Page page) {
+        List<Rule> violations = new AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze()
+                .getViolations();
+        List<String> bad = violations.stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(v -> v.getId() + " (" + v.getImpact() + "): "
+                        + v.getNodes().stream()
+                                .map(n -> String.valueOf(n.getTarget()))
+                                .limit(3)
+                                .toList())
+                .toList();
+        assertThat(bad).as("axe violations on %s", page.url()).isEmpty();
     }
 }

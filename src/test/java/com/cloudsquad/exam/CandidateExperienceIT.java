@@ -52,13 +52,7 @@ class CandidateExperienceIT extends BrowserJourney {
         fixture = ExamFixture.create(jdbc, catalog, bank, 8);
         context = newContext;
         page = context.newPage();
-        page.navigate("/register");
-        page.getByLabel("Email").fill(WebSession.uniqueEmail("ux"));
-        page.getByLabel("Display name").fill("Uma User");
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(WebSession.PASSWORD);
-        page.getByLabel("Confirm password").fill(WebSession.PASSWORD);
-        page.getByLabel("Confirm password").press("Enter");
-        assertThat(page).hasURL(Pattern.compile(".*/$"));
+        registerAndLogIn(page, WebSession.uniqueEmail("ux"), "Uma User");
     }
 
     @AfterEach

@@ -43,13 +43,7 @@ class DashboardJourneyIT extends BrowserJourney {
 
     long register(Page page) {
         String email = WebSession.uniqueEmail("dash");
-        page.navigate("/register");
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Display name").fill("Dana Dash");
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(WebSession.PASSWORD);
-        page.getByLabel("Confirm password").fill(WebSession.PASSWORD);
-        page.getByLabel("Confirm password").press("Enter");
-        assertThat(page.getByTestId("user-name")).hasText("Dana Dash");
+        registerAndLogIn(page, email, "Dana Dash");
         return jdbc.sql("SELECT id FROM account WHERE email_key = ?")
                 .param(email.toLowerCase(Locale.ROOT))
                 .query(Long.class)

@@ -83,4 +83,26 @@ public abstract class BrowserJourney {
                 .toList();
         assertThat(bad).as("axe violations on %s", page.url()).isEmpty();
     }
+
+    /**
+     * Registers in the browser and logs in, as a new candidate does: registration asks them to
+     * confirm their address and sends them to the login page (they may log in before confirming).
+     */
+    protected static void registerAndLogIn(com.microsoft.playwright.Page page, String email, String displayName) {
+        page.navigate("/register");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Display name").fill(displayName);
+        page.getByLabel("Password", new com.microsoft.playwright.Page.GetByLabelOptions().setExact(true))
+                .fill(WebSession.PASSWORD);
+        page.getByLabel("Confirm password").fill(WebSession.PASSWORD);
+        page.getByLabel("Confirm password").press("Enter");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                        page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS))
+                .containsText("We sent you an email");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill(WebSession.PASSWORD);
+        page.getByLabel("Password").press("Enter");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.getByTestId("user-name"))
+                .hasText(displayName);
+    }
 }

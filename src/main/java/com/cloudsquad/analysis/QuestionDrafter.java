@@ -6,6 +6,7 @@ import com.cloudsquad.bank.QuestionFilter;
 import com.cloudsquad.bank.QuestionRow;
 import com.cloudsquad.bank.QuestionRules;
 import com.cloudsquad.bank.QuestionStatus;
+import com.cloudsquad.bank.StemSimilarity;
 import com.cloudsquad.catalog.Certification;
 import com.cloudsquad.catalog.ExamDomain;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package com.cloudsquad.bank;
 
+import static com.cloudsquad.bank.StemSimilarity.jaccard;
+import static com.cloudsquad.bank.StemSimilarity.shingles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudsquad.bank.transfer.JsonQuestionFormat;
@@ -9,8 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -171,30 +171,5 @@ class SeedBankContentTests {
                 shingles("Which service gives a managed NoSQL database with single-digit millisecond latency?");
         assertThat(jaccard(original, copy)).isGreaterThan(0.8);
         assertThat(jaccard(original, other)).isLessThan(0.2);
-    }
-
-    /** Lower-cased words without punctuation, as overlapping three-word shingles. */
-    static Set<String> shingles(String text) {
-        List<String> words = Arrays.stream(text.toLowerCase(Locale.ROOT)
-                        .replaceAll("[^a-z0-9 ]", " ")
-                        .split("\\s+"))
-                .filter(w -> !w.isEmpty())
-                .toList();
-        Set<String> out = new HashSet<>();
-        for (int i = 0; i + 3 <= words.size(); i++) {
-            out.add(String.join(" ", words.subList(i, i + 3)));
-        }
-        if (words.size() < 3) {
-            out.add(String.join(" ", words));
-        }
-        return out;
-    }
-
-    static double jaccard(Set<String> a, Set<String> b) {
-        Set<String> union = new HashSet<>(a);
-        union.addAll(b);
-        Set<String> common = new HashSet<>(a);
-        common.retainAll(b);
-        return union.isEmpty() ? 0 : (double) common.size() / union.size();
     }
 }

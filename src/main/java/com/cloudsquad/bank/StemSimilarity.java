@@ -1,4 +1,4 @@
-package com.cloudsquad.analysis;
+package com.cloudsquad.bank;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -6,15 +6,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Word-shingle Jaccard similarity of two stems, as the seed bank's own duplicate check uses. */
-final class StemSimilarity {
+/**
+ * How alike two question stems are: lower-cased words without punctuation as overlapping
+ * three-word shingles, compared by Jaccard. The seed bank's duplicate check and the AI drafts'
+ * near-duplicate flag use this one measure.
+ */
+public final class StemSimilarity {
 
     /** From here on a draft is flagged as close to an existing question. */
-    static final double CLOSE = 0.5;
+    public static final double CLOSE = 0.5;
 
     private StemSimilarity() {}
 
-    static Set<String> shingles(String text) {
+    public static Set<String> shingles(String text) {
         List<String> words = Arrays.stream(text.toLowerCase(Locale.ROOT)
                         .replaceAll("[^a-z0-9 ]", " ")
                         .split("\\s+"))
@@ -30,7 +34,7 @@ final class StemSimilarity {
         return out;
     }
 
-    static double jaccard(Set<String> a, Set<String> b) {
+    public static double jaccard(Set<String> a, Set<String> b) {
         Set<String> union = new HashSet<>(a);
         union.addAll(b);
         Set<String> common = new HashSet<>(a);

@@ -121,37 +121,31 @@ class ProgressStore {
 
     record DomainRow(long domainId, Mastery mastery, int level) {}
 
+    private static final String DOMAIN_COLUMNS =
+            "SELECT domain_id, weight_sum, right_sum, difficulty_sum, weight_sq_sum, answers, level"
+                    + " FROM progress_domain WHERE account_id = ? AND ";
+
+    private static final org.springframework.jdbc.core.RowMapper<DomainRow> DOMAIN_ROW = (rs, n) -> new DomainRow(
+            rs.getLong("domain_id"),
+            new Mastery(
+                    rs.getDouble("weight_sum"),
+                    rs.getDouble("right_sum"),
+                    rs.getDouble("difficulty_sum"),
+                    rs.getDouble("weight_sq_sum"),
+                    rs.getInt("answers")),
+            rs.getInt("level"));
+
     List<DomainRow> domains(long accountId, long certificationId) {
-        return jdbc.sql("""
-                        SELECT domain_id, weight_sum, right_sum, difficulty_sum, weight_sq_sum, answers, level
-                        FROM progress_domain WHERE account_id = ? AND certification_id = ?""")
+        return jdbc.sql(DOMAIN_COLUMNS + "certification_id = ?")
                 .params(accountId, certificationId)
-                .query((rs, n) -> new DomainRow(
-                        rs.getLong("domain_id"),
-                        new Mastery(
-                                rs.getDouble("weight_sum"),
-                                rs.getDouble("right_sum"),
-                                rs.getDouble("difficulty_sum"),
-                                rs.getDouble("weight_sq_sum"),
-                                rs.getInt("answers")),
-                        rs.getInt("level")))
+                .query(DOMAIN_ROW)
                 .list();
     }
 
     Optional<DomainRow> domain(long accountId, long domainId) {
-        return jdbc.sql("""
-                        SELECT domain_id, weight_sum, right_sum, difficulty_sum, weight_sq_sum, answers, level
-                        FROM progress_domain WHERE account_id = ? AND domain_id = ?""")
+        return jdbc.sql(DOMAIN_COLUMNS + "domain_id = ?")
                 .params(accountId, domainId)
-                .query((rs, n) -> new DomainRow(
-                        rs.getLong("domain_id"),
-                        new Mastery(
-                                rs.getDouble("weight_sum"),
-                                rs.getDouble("right_sum"),
-                                rs.getDouble("difficulty_sum"),
-                                rs.getDouble("weight_sq_sum"),
-                                rs.getInt("answers")),
-                        rs.getInt("level")))
+                .query(DOMAIN_ROW)
                 .optional();
     }
 

@@ -1,9 +1,11 @@
 package com.cloudsquad.exam;
 
 import com.cloudsquad.account.AccountPrincipal;
+import com.cloudsquad.account.AccountService;
 import com.cloudsquad.bank.QuestionVersion;
 import com.cloudsquad.catalog.Catalog;
 import com.cloudsquad.catalog.Certification;
+import com.cloudsquad.platform.DisplayTime;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +43,7 @@ class AttemptController {
     private final AttemptQueries queries;
     private final AttemptViews views;
     private final Catalog catalog;
+    private final AccountService accounts;
     private final Clock clock;
 
     AttemptController(
@@ -49,12 +52,14 @@ class AttemptController {
             AttemptQueries queries,
             AttemptViews views,
             Catalog catalog,
+            AccountService accounts,
             Clock clock) {
         this.attempts = attempts;
         this.access = access;
         this.queries = queries;
         this.views = views;
         this.catalog = catalog;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -283,10 +288,15 @@ class AttemptController {
                 "rightCount",
                 questions.stream().filter(q -> Boolean.TRUE.equals(q.correct())).count());
         if (attempt.mode() == AttemptMode.REVIEW) {
+            MissedQueue.Summary queue = queries.missedQueue(attempt.accountId(), attempt.certificationId());
+            model.addAttribute("stillWaiting", queue.waiting());
+            model.addAttribute("dueNow", queue.due().size());
+            model.addAttribute("resting", queue.resting());
             model.addAttribute(
-                    "stillWaiting",
-                    queries.missedQuestions(attempt.accountId(), attempt.certificationId())
-                            .size());
+                    "nextBack",
+                    queue.nextBack() == null
+                            ? null
+                            : DisplayTime.dateTime(queue.nextBack(), accounts.zoneOf(attempt.accountId())));
         }
         return VIEW_RESULTS;
     }

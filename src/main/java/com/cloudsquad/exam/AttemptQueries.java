@@ -95,10 +95,11 @@ class AttemptQueries {
 
     /**
      * The questions this candidate got wrong and has not since answered right twice at least a
-     * day apart, the oldest miss first.
+     * day apart: those due now (oldest miss first) and how many rest until a day after their first
+     * right answer.
      */
     @Transactional(readOnly = true)
-    public List<Long> missedQuestions(long accountId, long certificationId) {
+    MissedQueue.Summary missedQueue(long accountId, long certificationId) {
         Map<Long, MissedQueue.Entry> byQuestion = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT aq.question_id, aq.correct, COALESCE(aq.checked_at, a.closed_at) AS graded_at
@@ -112,7 +113,7 @@ class AttemptQueries {
                             rs.getBoolean("correct"),
                             rs.getTimestamp("graded_at").toInstant());
         });
-        return MissedQueue.order(byQuestion);
+        return MissedQueue.summary(byQuestion, clock.instant());
     }
 
     /** The questions of the candidate's latest attempts, which a new attempt avoids when it can. */

@@ -1,9 +1,12 @@
 package com.cloudsquad.exam;
 
 import com.cloudsquad.account.AccountPrincipal;
+import com.cloudsquad.account.AccountService;
 import com.cloudsquad.catalog.Catalog;
 import com.cloudsquad.catalog.Certification;
 import com.cloudsquad.catalog.CertificationNotFoundException;
+import com.cloudsquad.platform.DisplayTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,14 +29,22 @@ class ExamController {
     private final Attempts attempts;
     private final AttemptQueries queries;
     private final Catalog catalog;
+    private final AccountService accounts;
 
-    ExamController(Attempts attempts, AttemptQueries queries, Catalog catalog) {
+    ExamController(Attempts attempts, AttemptQueries queries, Catalog catalog, AccountService accounts) {
         this.attempts = attempts;
         this.queries = queries;
         this.catalog = catalog;
+        this.accounts = accounts;
     }
 
-    public record CertificationChoice(Certification certification, Attempt openTimed, int missed) {}
+    /**
+     * @param missed questions of the missed-question queue to review now
+     * @param resting questions that rest until a day after their first right answer
+     * @param nextBack when the first resting question is due again, in the candidate's zone (null when none rest)
+     */
+    public record CertificationChoice(
+            Certification certification, Attempt openTimed, int missed, int resting, String nextBack) {}
 
     public record OpenAttempt(Attempt attempt, String certification, String mode) {}
 
@@ -41,14 +52,20 @@ class ExamController {
     String start(@AuthenticationPrincipal AccountPrincipal user, Model model) {
         List<Certification> certifications = catalog.certifications();
         Map<Long, Certification> byId = catalog.certificationsById();
+        ZoneId zone = accounts.zoneOf(user.getAccountId());
         model.addAttribute(
                 "choices",
                 certifications.stream()
-                        .map(c -> new CertificationChoice(
-                                c,
-                                queries.openTimed(user.getAccountId(), c.id()).orElse(null),
-                                queries.missedQuestions(user.getAccountId(), c.id())
-                                        .size()))
+                        .map(c -> {
+                            MissedQueue.Summary queue = queries.missedQueue(user.getAccountId(), c.id());
+                            return new CertificationChoice(
+                                    c,
+                                    queries.openTimed(user.getAccountId(), c.id())
+                                            .orElse(null),
+                                    queue.due().size(),
+                                    queue.resting(),
+                                    queue.nextBack() == null ? null : DisplayTime.dateTime(queue.nextBack(), zone));
+                        })
                         .toList());
         model.addAttribute(
                 "open",

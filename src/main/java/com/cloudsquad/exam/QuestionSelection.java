@@ -80,7 +80,8 @@ class QuestionSelection {
                 shuffle(picked);
             }
             case REVIEW -> {
-                List<Long> queue = queries.missedQuestions(accountId, certification.id());
+                List<Long> queue =
+                        queries.missedQueue(accountId, certification.id()).due();
                 List<QuestionDraw.Drawn> current = draw.published(queue);
                 Map<Long, Long> domains = draw.domains(
                         current.stream().map(QuestionDraw.Drawn::questionId).toList());

@@ -10,6 +10,8 @@ import com.cloudsquad.support.CloudSquadIntegrationTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -334,7 +336,7 @@ class AttemptsIT {
         assertThat(attempts.saveAnswer(id, candidate, 1, key)).isEqualTo(Attempts.SaveOutcome.CLOSED);
         assertThat(attempts.check(id, candidate, 1)).contains(false);
 
-        assertThat(queries.missedQuestions(candidate, fixture.certification.id()))
+        assertThat(queries.missedQueue(candidate, fixture.certification.id()).due())
                 .containsExactly(first.questionId());
         assertThat(attempts.abandon(id, candidate)).isTrue();
         assertThat(queries.find(id).orElseThrow().status()).isEqualTo(AttemptStatus.ABANDONED);
@@ -344,6 +346,66 @@ class AttemptsIT {
                 .attemptId();
         assertThat(queries.questions(review))
                 .extracting(AttemptQuestion::questionId)
+                .containsExactly(first.questionId());
+    }
+
+    @Test
+    void aMissedQuestionAnsweredRightOnceRestsADayBeforeTheReviewDrawsItAgain() {
+        java.util.concurrent.atomic.AtomicReference<Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(Instant.parse("2026-11-10T09:00:00Z"));
+        Clock moving = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        Attempts service = at(moving);
+        AttemptQueries reads = queriesAt(moving);
+        long practice = service.start(
+                        candidate, fixture.certification, new Attempts.StartRequest(AttemptMode.PRACTICE, 10, null))
+                .attemptId();
+        AttemptQuestion first = reads.questions(practice).get(0);
+        Set<Integer> key = AnswerKey.correctPositions(
+                bank.version(first.versionId()).orElseThrow().content());
+        int wrong = java.util.stream.IntStream.range(0, first.optionOrder().size())
+                .filter(i -> !key.contains(i))
+                .findFirst()
+                .orElseThrow();
+        service.saveAnswer(practice, candidate, 1, Set.of(wrong));
+        assertThat(service.check(practice, candidate, 1)).contains(false);
+        service.abandon(practice, candidate);
+
+        now.set(now.get().plus(Duration.ofHours(1)));
+        long review = service.start(
+                        candidate, fixture.certification, new Attempts.StartRequest(AttemptMode.REVIEW, 20, null))
+                .attemptId();
+        AttemptQuestion again = reads.questions(review).get(0);
+        assertThat(again.questionId()).isEqualTo(first.questionId());
+        service.saveAnswer(review, candidate, 1, key);
+        assertThat(service.check(review, candidate, 1)).contains(true);
+        Instant firstRight = now.get();
+        service.abandon(review, candidate);
+
+        MissedQueue.Summary resting = reads.missedQueue(candidate, fixture.certification.id());
+        assertThat(resting.due()).isEmpty();
+        assertThat(resting.resting()).isEqualTo(1);
+        assertThat(resting.nextBack()).isEqualTo(firstRight.plus(Duration.ofDays(1)));
+        assertThatThrownBy(() -> service.start(
+                        candidate, fixture.certification, new Attempts.StartRequest(AttemptMode.REVIEW, 20, null)))
+                .isInstanceOf(NothingToReviewException.class);
+
+        now.set(firstRight.plus(Duration.ofDays(1)));
+        assertThat(reads.missedQueue(candidate, fixture.certification.id()).due())
                 .containsExactly(first.questionId());
     }
 

@@ -194,6 +194,72 @@ class CandidateExperienceIT extends BrowserJourney {
         assertThat(page.getByTestId("review-item")).hasCount(10);
     }
 
+    /** Checks the question shown: every right option ("Right"), or the first wrong one ("Wrong"). */
+    void checkChoosing(String prefix) {
+        Locator options = page.getByTestId("option")
+                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^\\s*[A-E]\\.\\s*" + prefix)));
+        int choose = "Right".equals(prefix) ? options.count() : 1;
+        assertThat(choose).isPositive();
+        for (int i = 0; i < choose; i++) {
+            options.nth(i).click();
+        }
+        assertThat(page.getByTestId("save-status")).hasText("✓ Saved");
+        page.getByTestId("check-answer").click();
+        assertThat(page.getByTestId("feedback")).isVisible();
+    }
+
+    /** Leaves a learning session: a practice returns to the exams, a review shows what was reviewed. */
+    void leave(String landing) {
+        page.getByTestId("review-link").click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Leave without a score"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile(".*" + landing + "$"));
+    }
+
+    @Test
+    void theMissedQueueSaysWhatWaitsNowAndWhenTheRestComesBack() {
+        registerAt(1280, 900);
+        String code = fixture.certification.code();
+        start("Start " + code + " practice");
+        checkChoosing("Wrong");
+        assertThat(page.getByTestId("feedback")).containsText("Not quite.");
+        leave("/exams");
+        assertThat(page.locator("p.flash[role=status]"))
+                .hasText("You left the practice. Answers you checked still count for review.");
+
+        assertThat(page.getByTestId("missed-count")).hasText("1 question you missed is waiting.");
+        assertThat(page.getByLabel(fixture.certification.name())
+                        .getByText(Pattern.compile("right twice,\\s+a day\\s+apart")))
+                .isVisible();
+        start("Review missed " + code + " questions");
+        checkChoosing("Right");
+        assertThat(page.getByTestId("feedback")).containsText("Right!");
+        leave("/results");
+        assertThat(page.getByText("You left the missed-question review.", new Page.GetByTextOptions().setExact(false)))
+                .isVisible();
+
+        assertThat(page.getByTestId("learning-line")).hasText(Pattern.compile("^1 of 1 right.*"));
+        assertThat(page.getByTestId("still-waiting"))
+                .hasText(
+                        Pattern.compile(
+                                "^1 question is still waiting in your missed-question queue: 0 to review now, "
+                                        + "1 back from \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} .+ \\(a day after you first got it right\\)\\.$"));
+        assertAccessible(page);
+
+        page.navigate("/exams");
+        assertThat(page.getByText("Nothing to review right now.")).isVisible();
+        assertThat(page.getByTestId("missed-resting"))
+                .hasText(Pattern.compile("^1 more comes back from .+, a day after you first got it right\\.$"));
+        assertThat(page.getByRole(
+                        AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Review missed " + code + " questions")))
+                .hasCount(0);
+
+        clock.advance(java.time.Duration.ofHours(25));
+        page.navigate("/exams");
+        assertThat(page.getByTestId("missed-count")).hasText("1 question you missed is waiting.");
+        assertThat(page.getByTestId("missed-resting")).hasCount(0);
+    }
+
     @Test
     void onAPhoneTheQuestionComesFirstAndNoPageScrollsSideways() {
         register(newPhoneContext());

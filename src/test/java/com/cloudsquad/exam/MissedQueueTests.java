@@ -33,7 +33,36 @@ class MissedQueueTests {
         MissedQueue.Entry older = entry(byQuestion, 5L);
         older.record(false, T0.minus(Duration.ofDays(10)));
 
-        assertThat(MissedQueue.order(byQuestion)).containsExactly(5L, 1L, 3L);
+        MissedQueue.Summary queue = MissedQueue.summary(byQuestion, T0.plus(Duration.ofDays(30)));
+        assertThat(queue.due()).containsExactly(5L, 1L, 3L);
+        assertThat(queue.resting()).isZero();
+        assertThat(queue.nextBack()).isNull();
+    }
+
+    @Test
+    void afterItsFirstRightAnswerAQuestionRestsForADayAndIsDueAgainAfterIt() {
+        Map<Long, MissedQueue.Entry> byQuestion = new LinkedHashMap<>();
+        MissedQueue.Entry missed = entry(byQuestion, 1L);
+        missed.record(false, T0);
+        MissedQueue.Entry rightOnce = entry(byQuestion, 2L);
+        rightOnce.record(false, T0.minus(Duration.ofHours(3)));
+        rightOnce.record(true, T0.plus(Duration.ofHours(2)));
+        MissedQueue.Entry rightTwiceTooSoon = entry(byQuestion, 3L);
+        rightTwiceTooSoon.record(false, T0.minus(Duration.ofHours(2)));
+        rightTwiceTooSoon.record(true, T0.plus(Duration.ofHours(1)));
+        rightTwiceTooSoon.record(true, T0.plus(Duration.ofHours(4)));
+
+        Instant now = T0.plus(Duration.ofHours(5));
+        MissedQueue.Summary queue = MissedQueue.summary(byQuestion, now);
+        assertThat(queue.due()).containsExactly(1L);
+        assertThat(queue.resting()).isEqualTo(2);
+        assertThat(queue.waiting()).isEqualTo(3);
+        // question 3's first right answer came first: it is back a day after it
+        assertThat(queue.nextBack()).isEqualTo(T0.plus(Duration.ofHours(25)));
+
+        MissedQueue.Summary dayLater = MissedQueue.summary(byQuestion, T0.plus(Duration.ofHours(26)));
+        assertThat(dayLater.due()).containsExactly(2L, 3L, 1L);
+        assertThat(dayLater.resting()).isZero();
     }
 
     private static MissedQueue.Entry entry(Map<Long, MissedQueue.Entry> map, long id) {

@@ -70,7 +70,7 @@ class ReviewController {
         List<Review> found = reviews.visible(order, (current - 1) * PAGE_SIZE, PAGE_SIZE);
         boolean hasNext = found.size() > PAGE_SIZE;
         model.addAttribute("rows", rows(found.stream().limit(PAGE_SIZE).toList()));
-        model.addAttribute("sort", order.param());
+        model.addAttribute("sort", order.key());
         model.addAttribute("sorts", ReviewSort.values());
         model.addAttribute("page", current);
         model.addAttribute("hasNext", hasNext);

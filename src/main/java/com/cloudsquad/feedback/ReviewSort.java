@@ -1,7 +1,7 @@
 package com.cloudsquad.feedback;
 
 /** The orders of the public reviews page. */
-enum ReviewSort {
+public enum ReviewSort {
     NEWEST("Newest", "created_at DESC, id DESC"),
     HIGHEST("Highest", "stars DESC, created_at DESC, id DESC"),
     LOWEST("Lowest", "stars ASC, created_at DESC, id DESC");
@@ -14,7 +14,7 @@ enum ReviewSort {
         this.orderBy = orderBy;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 
@@ -22,13 +22,13 @@ enum ReviewSort {
         return orderBy;
     }
 
-    String param() {
+    public String key() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     static ReviewSort of(String value) {
         for (ReviewSort sort : values()) {
-            if (sort.param().equals(value)) {
+            if (sort.key().equals(value)) {
                 return sort;
             }
         }

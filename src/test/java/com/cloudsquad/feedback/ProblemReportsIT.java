@@ -268,6 +268,8 @@ class ProblemReportsIT {
                 Map.of("decision", "RESOLVED", "note", "Key fixed in version 2, thanks."));
 
         assertThat(resolved.statusCode()).isEqualTo(302);
+        assertThat(admin.get(WebSession.location(resolved)).body())
+                .contains("is resolved. The reporter sees your note.");
         assertThat(jdbc.sql("SELECT detail FROM admin_audit WHERE action = 'report.resolve' AND target = ?")
                         .param("problem report " + id)
                         .query(String.class)

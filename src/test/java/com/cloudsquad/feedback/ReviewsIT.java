@@ -205,6 +205,9 @@ class ReviewsIT {
         HttpResponse<String> fragment = visitor.get("/reviews?sort=lowest&page=1", "HX-Request", "true");
 
         assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().allValues("set-cookie"))
+                .as("the public page stores no session")
+                .noneMatch(cookie -> cookie.startsWith(WebSession.SESSION_COOKIE));
         assertThat(page.body()).contains("<h1>", "data-testid=\"star-distribution\"", "href=\"/reviews?sort=lowest\"");
         assertThat(fragment.body()).contains("id=\"review-list\"").doesNotContain("<h1>", "<html");
     }

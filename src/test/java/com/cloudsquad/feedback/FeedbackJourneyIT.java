@@ -95,6 +95,13 @@ class FeedbackJourneyIT extends BrowserJourney {
         page.setViewportSize(1280, 900);
     }
 
+    /** One element's screenshot: the answer review's page is too long to read whole. */
+    static void shoot(Locator element, String name) {
+        element.screenshot(new Locator.ScreenshotOptions()
+                .setPath(java.nio.file.Path.of(System.getProperty("screenshots.dir", "target/screenshots"))
+                        .resolve(name + ".png")));
+    }
+
     @Test
     void aCandidateReportsAProblemFromTheAnswerReviewAndSeesAnAdminResolveIt() {
         Page candidate = newPage();
@@ -106,11 +113,12 @@ class FeedbackJourneyIT extends BrowserJourney {
         first.getByTestId("report-problem").locator("summary").click();
         first.getByLabel("Wrong answer key").check();
         first.getByLabel("Comment").fill("The key should be B " + marker);
+        shoot(first, "80-report-form");
         first.getByTestId("send-report").click();
 
         assertThat(first.getByTestId("report-sent")).containsText("Thank you: your report on question");
         assertThat(candidate).hasURL(Pattern.compile(".*/attempts/" + attempt + "/results$"));
-        Browsers.screenshot(candidate, "80-report-sent");
+        shoot(first, "80-report-sent");
         assertAccessible(candidate);
 
         candidate.navigate("/reports/mine");

@@ -283,6 +283,27 @@ class ProblemReportsIT {
     }
 
     @Test
+    void reportsAreLimitedPerAccountWithAClearMessageInPlace() {
+        Candidate ivan = fixture.tested("Ivan");
+        long attempt = exam.take(ivan.id(), AttemptMode.READINESS, p -> true);
+        ivan.web().get("/reports/mine");
+        // 30 an hour per account; sending the same report again counts too
+        for (int i = 0; i < 30; i++) {
+            assertThat(ivan.web()
+                            .post("/reports", report(attempt, 1, "TYPO", "Take " + i), HTMX)
+                            .body())
+                    .contains("data-testid=\"report-sent\"");
+        }
+
+        HttpResponse<String> refused = ivan.web().post("/reports", report(attempt, 1, "TYPO", "One more"), HTMX);
+
+        assertThat(refused.body())
+                .contains("You have sent many reports in a short time. Please try again in")
+                .contains("data-testid=\"report-problem\"");
+        assertThat(reportRow(ivan.id()).get("comment")).isEqualTo("Take 29");
+    }
+
+    @Test
     void adminRoutesAreForbiddenToCandidatesAndSendVisitorsToLogIn() {
         Candidate frank = fixture.newcomer("Frank");
         WebSession visitor = new WebSession(port);

@@ -14,10 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Requests per client address in fixed time windows (login tries per minute, registrations per
  * hour), counted in the database so that a client spreading requests over instances meets one
  * limit. A hit is one conditional statement ({@code UPDATE … SET hits = hits + 1 WHERE hits < limit});
- * a new window's row is made with {@code INSERT IGNORE}. Owns {@code request_rate}.
+ * a new window's row is made with {@code INSERT IGNORE}. Owns {@code request_rate}. Public so other
+ * modules (feedback: reviews and problem reports) limit their writes with the same table.
  */
 @Component
-class RequestRateLimit {
+public class RequestRateLimit {
 
     private final JdbcClient jdbc;
     private final Clock clock;

@@ -75,6 +75,7 @@ class SecurityConfiguration {
                                 "/",
                                 "/register",
                                 "/login",
+                                "/reviews",
                                 "/verify-email",
                                 DevOutboxController.PATH,
                                 "/error",

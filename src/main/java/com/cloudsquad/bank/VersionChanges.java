@@ -4,8 +4,11 @@ import com.cloudsquad.catalog.Catalog;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One version in the history page, with what changed since the version before it. */
-record VersionChanges(QuestionVersion version, String domainName, List<String> changes, String stemHtml) {
+/**
+ * One version in the history page, with what changed since the version before it. Public for
+ * feedback's report queue, which shows what changed between the version reported and the current one.
+ */
+public record VersionChanges(QuestionVersion version, String domainName, List<String> changes, String stemHtml) {
 
     static VersionChanges between(QuestionVersion before, QuestionVersion after, Catalog catalog, QuestionText text) {
         String stemHtml = text.html(after.content().stem(), after.content().format());
@@ -13,15 +16,25 @@ record VersionChanges(QuestionVersion version, String domainName, List<String> c
                 .flatMap(c -> c.domain(after.content().domainId()))
                 .map(d -> d.name())
                 .orElse("?");
+        return new VersionChanges(after, domain, changes(before, after, domain), stemHtml);
+    }
+
+    /**
+     * What changed from {@code before} to {@code after}, one sentence per change.
+     *
+     * @param domainName the new domain's name, for the sentence about a domain change; may be null
+     */
+    public static List<String> changes(QuestionVersion before, QuestionVersion after, String domainName) {
+        String domain = domainName;
         List<String> changes = new ArrayList<>();
         if (before == null) {
             changes.add("First version");
-            return new VersionChanges(after, domain, changes, stemHtml);
+            return changes;
         }
         QuestionContent a = before.content();
         QuestionContent b = after.content();
         if (a.domainId() != b.domainId()) {
-            changes.add("Domain changed to " + domain);
+            changes.add(domain == null ? "Domain changed" : "Domain changed to " + domain);
         }
         if (a.difficulty() != b.difficulty()) {
             changes.add("Difficulty " + a.difficulty() + " → " + b.difficulty());
@@ -69,6 +82,6 @@ record VersionChanges(QuestionVersion version, String domainName, List<String> c
         if (changes.isEmpty()) {
             changes.add("No change in content");
         }
-        return new VersionChanges(after, domain, changes, stemHtml);
+        return changes;
     }
 }

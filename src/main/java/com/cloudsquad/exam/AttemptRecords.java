@@ -111,6 +111,19 @@ public class AttemptRecords {
         return queries.open(accountId);
     }
 
+    /**
+     * Whether the candidate has completed a test: a readiness test or mock exam closed and scored
+     * (feedback lets only them review the platform). One probe of the account's index.
+     */
+    @Transactional(readOnly = true)
+    public boolean hasCompletedTest(long accountId) {
+        return !jdbc.sql("""
+                        SELECT 1 FROM attempt
+                        WHERE account_id = ? AND mode IN ('READINESS', 'MOCK') AND status IN ('SUBMITTED', 'EXPIRED')
+                          AND scaled_score IS NOT NULL
+                        LIMIT 1""").param(accountId).query(Integer.class).list().isEmpty();
+    }
+
     /** The result of a closed attempt; empty while it is open or when it does not exist. */
     @Transactional(readOnly = true)
     public Optional<AttemptResult> result(long attemptId) {

@@ -4,6 +4,7 @@ import com.cloudsquad.account.AccountPrincipal;
 import com.cloudsquad.catalog.Catalog;
 import com.cloudsquad.catalog.Certification;
 import com.cloudsquad.exam.AttemptRecords;
+import com.cloudsquad.feedback.Reviews;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +23,13 @@ class HomeController {
     private final AttemptRecords attempts;
     private final Catalog catalog;
     private final SiteCounters counters;
+    private final Reviews reviews;
 
-    HomeController(AttemptRecords attempts, Catalog catalog, SiteCounters counters) {
+    HomeController(AttemptRecords attempts, Catalog catalog, SiteCounters counters, Reviews reviews) {
         this.attempts = attempts;
         this.catalog = catalog;
         this.counters = counters;
+        this.reviews = reviews;
     }
 
     /** An attempt to resume, as the home page lists it. */
@@ -36,6 +39,8 @@ class HomeController {
     String home(@AuthenticationPrincipal AccountPrincipal user, HttpServletRequest request, Model model) {
         counters.visit(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
         model.addAttribute("counts", counters.counts());
+        // five primary-key rows, kept by feedback with every review change
+        model.addAttribute("reviewSummary", reviews.summary());
         if (user != null) {
             Map<Long, Certification> certifications = catalog.certificationsById();
             List<Resume> open = attempts.openAttempts(user.getAccountId()).stream()

@@ -88,11 +88,16 @@ class AdminConsoleJourneyIT extends BrowserJourney {
 
     @Test
     void theConsolePagesReadWellOnADesktopAndAPhone() {
+        String tag = "look" + Long.toString(System.nanoTime(), 36);
+        new WebSession(port).register(tag + "-confirmed-with-a-rather-long-address@example.test", "Connie Confirmed");
+        new WebSession(port).register(tag + "-unconfirmed@example.test", "Uma Unconfirmed", WebSession.PASSWORD);
         for (boolean phone : new boolean[] {false, true}) {
             Page page = adminPage(phone ? newPhoneContext() : newContext());
             String size = phone ? "phone" : "desktop";
             for (String[] visit : new String[][] {
-                {"/admin", "70-admin-console"}, {"/admin/users", "71-admin-users"}, {"/admin/audit", "72-admin-audit"}
+                {"/admin", "70-admin-console"},
+                {"/admin/users?q=" + tag, "71-admin-users"},
+                {"/admin/audit", "72-admin-audit"}
             }) {
                 page.navigate(visit[0]);
                 assertNoSidewaysScroll(page);

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An admin finds a user and disables them; the user's open browser is logged out on its next
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.Test;
 class AdminConsoleJourneyIT extends BrowserJourney {
 
     private static final String ADMIN = "journey-" + CloudSquadIntegrationTest.ADMIN_EMAIL;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final List<BrowserContext> contexts = new ArrayList<>();
 
@@ -91,6 +96,15 @@ class AdminConsoleJourneyIT extends BrowserJourney {
         String tag = "look" + Long.toString(System.nanoTime(), 36);
         new WebSession(port).register(tag + "-confirmed-with-a-rather-long-address@example.test", "Connie Confirmed");
         new WebSession(port).register(tag + "-unconfirmed@example.test", "Uma Unconfirmed", WebSession.PASSWORD);
+        // one disabled account, so the list shows that state and the audit log has an entry
+        WebSession admin = new WebSession(port);
+        admin.register(ADMIN, "Ada Admin");
+        admin.get("/admin/users?q=" + tag);
+        long uma = jdbc.sql("SELECT id FROM account WHERE email_key = ?")
+                .param(tag + "-unconfirmed@example.test")
+                .query(Long.class)
+                .single();
+        admin.post("/admin/users/" + uma + "/disable", java.util.Map.of());
         for (boolean phone : new boolean[] {false, true}) {
             Page page = adminPage(phone ? newPhoneContext() : newContext());
             String size = phone ? "phone" : "desktop";

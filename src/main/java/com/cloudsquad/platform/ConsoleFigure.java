@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 public record ConsoleFigure(String label, String value, String link) {
 
-    /** A count, written with thousands separators ("12,345"). */
+    /** A count, written with thousands separators (12,345 for 12345). */
     public static ConsoleFigure count(String label, long value, String link) {
         return new ConsoleFigure(
                 label, NumberFormat.getIntegerInstance(Locale.ENGLISH).format(value), link);

@@ -1,6 +1,7 @@
 package com.cloudsquad.account;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -32,6 +33,25 @@ interface AccountRepository extends ListCrudRepository<Account, Long> {
     @Modifying
     @Query("UPDATE account SET disabled = :disabled, version = version + 1 WHERE id = :id AND disabled <> :disabled")
     boolean setDisabled(long id, boolean disabled);
+
+    @Modifying
+    @Query("UPDATE account SET admin_granted = FALSE, version = version + 1 WHERE id = :id AND admin_granted = TRUE")
+    boolean revokeAdmin(long id);
+
+    /** Granted admins that count: confirmed and enabled (a range on {@code account_by_admin}). */
+    @Query("""
+            SELECT id FROM account
+            WHERE admin_granted = TRUE AND disabled = FALSE AND email_verified_at IS NOT NULL""")
+    List<Long> grantedAdminIds();
+
+    /**
+     * Accounts whose email key or display name starts with {@code prefix} (a LIKE pattern ending in
+     * {@code %}), by email: two index ranges ({@code account_email_key_uk}, {@code account_by_name}).
+     */
+    @Query("""
+            SELECT * FROM account WHERE email_key LIKE :prefix OR display_name LIKE :prefix
+            ORDER BY email_key LIMIT :limit OFFSET :offset""")
+    List<Account> searchByPrefix(String prefix, int limit, int offset);
 
     @Query("SELECT COUNT(*) FROM account WHERE admin_granted = TRUE AND disabled = FALSE")
     long countGrantedAdmins();

@@ -152,6 +152,12 @@ public class AccountService {
         return names;
     }
 
+    /** How many accounts exist (the admin console counts them once a minute, not per view). */
+    @Transactional(readOnly = true)
+    public long accountCount() {
+        return accounts.count();
+    }
+
     @Transactional(readOnly = true)
     public Account find(long accountId) {
         return accounts.findById(accountId).orElseThrow();

@@ -1,5 +1,6 @@
 package com.cloudsquad.account;
 
+import com.cloudsquad.platform.AdminAudit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,11 +26,13 @@ class ApiKeys {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AdminAudit audit;
     private final SecureRandom random = new SecureRandom();
 
-    ApiKeys(JdbcClient jdbc, Clock clock) {
+    ApiKeys(JdbcClient jdbc, Clock clock, AdminAudit audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Creates a key and returns it in clear: the only time anyone sees it. */
@@ -43,14 +46,18 @@ class ApiKeys {
                         VALUES (?, ?, ?, ?, ?)""")
                 .params(name.strip(), key.substring(0, 10), hash(key), createdBy, Timestamp.from(clock.instant()))
                 .update();
+        audit.record("api-key.create", "API key " + key.substring(0, 10) + "…", "Named “" + name.strip() + "”.");
         return key;
     }
 
     @Transactional
     void revoke(long id) {
-        jdbc.sql("UPDATE api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+        int revoked = jdbc.sql("UPDATE api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
                 .params(Timestamp.from(clock.instant()), id)
                 .update();
+        if (revoked == 1) {
+            audit.record("api-key.revoke", "API key " + id, "Revoked: it no longer works.");
+        }
     }
 
     @Transactional(readOnly = true)

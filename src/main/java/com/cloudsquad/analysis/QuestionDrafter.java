@@ -9,6 +9,7 @@ import com.cloudsquad.bank.QuestionStatus;
 import com.cloudsquad.bank.StemSimilarity;
 import com.cloudsquad.catalog.Certification;
 import com.cloudsquad.catalog.ExamDomain;
+import com.cloudsquad.platform.AdminAudit;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Asks the model for questions and stores each one that passes the bank's rules as a DRAFT tagged
@@ -37,6 +39,9 @@ class QuestionDrafter {
     private final ReportStore store;
     private final AnalysisProperties properties;
     private final Clock clock;
+    private final AdminAudit audit;
+    // each saved draft and its audit entry commit together; the model call runs outside any transaction
+    private final TransactionTemplate transactions;
 
     QuestionDrafter(
             AnalysisModel model,
@@ -44,7 +49,11 @@ class QuestionDrafter {
             QuestionRules rules,
             ReportStore store,
             AnalysisProperties properties,
-            Clock clock) {
+            Clock clock,
+            AdminAudit audit,
+            TransactionTemplate transactions) {
+        this.audit = audit;
+        this.transactions = transactions;
         this.model = model;
         this.bank = bank;
         this.rules = rules;
@@ -118,7 +127,15 @@ class QuestionDrafter {
                         near ? closest : null));
                 continue;
             }
-            long id = bank.save(null, content, QuestionStatus.DRAFT, null, author);
+            long id = transactions.execute(tx -> {
+                long saved = bank.save(null, content, QuestionStatus.DRAFT, null, author);
+                audit.record(
+                        "question.ai-draft",
+                        "question " + saved,
+                        "AI-drafted for " + certification.code() + " / " + domain.name()
+                                + (near ? " (near-duplicate)." : "."));
+                return saved;
+            });
             existing = new ArrayList<>(existing);
             existing.add(shingles);
             results.add(new Drafted(id, q.stem(), List.of(), near ? closest : null));

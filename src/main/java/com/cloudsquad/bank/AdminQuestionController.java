@@ -4,12 +4,14 @@ import com.cloudsquad.bank.image.QuestionImages;
 import com.cloudsquad.bank.transfer.QuestionFormat;
 import com.cloudsquad.catalog.Catalog;
 import com.cloudsquad.catalog.Certification;
+import com.cloudsquad.platform.AdminAudit;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
@@ -39,6 +41,9 @@ class AdminQuestionController {
     private final QuestionText text;
     private final QuestionImages images;
     private final OptionLengthAudit lengthAudit;
+    private final AdminAudit audit;
+    // a change and its audit entry commit together (QuestionBank's methods join this transaction)
+    private final TransactionTemplate transactions;
 
     AdminQuestionController(
             QuestionBank bank,
@@ -47,7 +52,11 @@ class AdminQuestionController {
             List<QuestionFormat> formats,
             QuestionText text,
             QuestionImages images,
-            OptionLengthAudit lengthAudit) {
+            OptionLengthAudit lengthAudit,
+            AdminAudit audit,
+            TransactionTemplate transactions) {
+        this.audit = audit;
+        this.transactions = transactions;
         this.bank = bank;
         this.lengthAudit = lengthAudit;
         this.text = text;
@@ -111,7 +120,17 @@ class AdminQuestionController {
             @RequestParam QuestionStatus status,
             @RequestParam(defaultValue = "") String back,
             RedirectAttributes redirect) {
-        int changed = bank.changeStatus(ids == null ? List.of() : ids, status);
+        List<Long> chosen = ids == null ? List.of() : ids;
+        int changed = transactions.execute(tx -> {
+            int n = bank.changeStatus(chosen, status);
+            if (n > 0) {
+                audit.record(
+                        "question.status",
+                        chosen.size() == 1 ? "question " + chosen.get(0) : chosen.size() + " questions " + chosen,
+                        n + " question(s) set to " + status.name().toLowerCase() + ".");
+            }
+            return n;
+        });
         redirect.addFlashAttribute(
                 "notice", changed + " question(s) now " + status.name().toLowerCase() + ".");
         return "redirect:/admin/questions" + (back.startsWith("?") ? back : "");
@@ -140,7 +159,14 @@ class AdminQuestionController {
             return showForm(questionForm, null, warnings, model);
         }
         QuestionStatus status = "publish".equals(action) ? QuestionStatus.PUBLISHED : QuestionStatus.DRAFT;
-        long id = bank.save(null, questionForm.toContent(), status, null, principal.getName());
+        long id = transactions.execute(tx -> {
+            long created = bank.save(null, questionForm.toContent(), status, null, principal.getName());
+            audit.record(
+                    "question.create",
+                    "question " + created,
+                    "Created as " + status.name().toLowerCase() + ".");
+            return created;
+        });
         redirect.addFlashAttribute(
                 "notice", status == QuestionStatus.PUBLISHED ? "Question published." : "Draft saved.");
         return "redirect:/admin/questions/" + id;
@@ -174,12 +200,18 @@ class AdminQuestionController {
             return showForm(questionForm, question, warnings, model);
         }
         try {
-            bank.save(
-                    id,
-                    questionForm.toContent(),
-                    "publish".equals(action) ? QuestionStatus.PUBLISHED : null,
-                    questionForm.getLockVersion(),
-                    principal.getName());
+            transactions.executeWithoutResult(tx -> {
+                bank.save(
+                        id,
+                        questionForm.toContent(),
+                        "publish".equals(action) ? QuestionStatus.PUBLISHED : null,
+                        questionForm.getLockVersion(),
+                        principal.getName());
+                audit.record(
+                        "question.update",
+                        "question " + id,
+                        "publish".equals(action) ? "Edited and published." : "Edited.");
+            });
         } catch (QuestionChangedException e) {
             result.reject(
                     "question.changed",
@@ -196,7 +228,14 @@ class AdminQuestionController {
 
     @PostMapping("/{id}/status")
     String changeStatus(@PathVariable long id, @RequestParam QuestionStatus status, RedirectAttributes redirect) {
-        bank.changeStatus(List.of(id), status);
+        transactions.executeWithoutResult(tx -> {
+            if (bank.changeStatus(List.of(id), status) > 0) {
+                audit.record(
+                        "question.status",
+                        "question " + id,
+                        "Set to " + status.name().toLowerCase() + ".");
+            }
+        });
         redirect.addFlashAttribute("notice", "Question is now " + status.name().toLowerCase() + ".");
         return "redirect:/admin/questions/" + id;
     }

@@ -7,6 +7,7 @@ import com.cloudsquad.bank.transfer.QuestionFormat;
 import com.cloudsquad.catalog.Catalog;
 import com.cloudsquad.catalog.Certification;
 import com.cloudsquad.catalog.ExamDomain;
+import com.cloudsquad.platform.AdminAudit;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +41,7 @@ public class QuestionImport {
     private final QuestionBank bank;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AdminAudit audit;
 
     QuestionImport(
             List<QuestionFormat> formats,
@@ -47,7 +49,9 @@ public class QuestionImport {
             QuestionRules rules,
             QuestionBank bank,
             JdbcClient jdbc,
-            Clock clock) {
+            Clock clock,
+            AdminAudit audit) {
+        this.audit = audit;
         this.formats = formats;
         this.catalog = catalog;
         this.rules = rules;
@@ -149,6 +153,10 @@ public class QuestionImport {
             return new ImportResult(null, 0, true);
         }
         int created = store(preview, owner);
+        audit.record(
+                "questions.import",
+                "upload " + uploadId + " (" + upload.fileName() + ")",
+                created + " question(s) imported.");
         return new ImportResult(preview, created, false);
     }
 

@@ -1,5 +1,6 @@
 package com.cloudsquad.catalog;
 
+import com.cloudsquad.platform.AdminAudit;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -16,9 +17,11 @@ import org.springframework.validation.Errors;
 class CatalogAdmin {
 
     private final JdbcClient jdbc;
+    private final AdminAudit audit;
 
-    CatalogAdmin(JdbcClient jdbc) {
+    CatalogAdmin(JdbcClient jdbc, AdminAudit audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** Cross-field rules: weights add up to 100, domain names unique, code unique. */
@@ -89,6 +92,10 @@ class CatalogAdmin {
                     "A removed domain still has questions: move them to another domain first.");
             return null;
         }
+        audit.record(
+                id == null ? "certification.create" : "certification.update",
+                "certification " + certificationId + " (" + form.getCode() + ")",
+                form.getDomains().size() + " domains; readiness test and exam settings saved.");
         return certificationId;
     }
 

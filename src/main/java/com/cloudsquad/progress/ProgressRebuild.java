@@ -3,6 +3,7 @@ package com.cloudsquad.progress;
 import com.cloudsquad.account.AccountService;
 import com.cloudsquad.exam.AttemptRecords;
 import com.cloudsquad.exam.AttemptSubmitted;
+import com.cloudsquad.platform.AdminAudit;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,23 +24,30 @@ class ProgressRebuild {
     private final ProgressRecorder recorder;
     private final ProgressStore store;
     private final TransactionTemplate transactions;
+    private final AdminAudit audit;
 
     ProgressRebuild(
             AttemptRecords records,
             AccountService accounts,
             ProgressRecorder recorder,
             ProgressStore store,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            AdminAudit audit) {
         this.records = records;
         this.accounts = accounts;
         this.recorder = recorder;
         this.store = store;
         this.transactions = transactions;
+        this.audit = audit;
     }
 
     /** @return how many attempts were replayed */
     int rebuild() {
-        transactions.executeWithoutResult(status -> store.clear());
+        // the entry goes with the clearing: the replay that follows is page by page, safe to repeat
+        transactions.executeWithoutResult(status -> {
+            store.clear();
+            audit.record("progress.rebuild", "progress tables", "Cleared and replayed from the scored attempts.");
+        });
         long after = 0;
         int replayed = 0;
         while (true) {

@@ -1,10 +1,12 @@
 package com.cloudsquad.site;
 
 import com.cloudsquad.account.AccountPrincipal;
+import com.cloudsquad.account.AccountService;
 import com.cloudsquad.catalog.Catalog;
 import com.cloudsquad.catalog.Certification;
 import com.cloudsquad.exam.AttemptRecords;
 import com.cloudsquad.feedback.Reviews;
+import com.cloudsquad.platform.DisplayTime;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +26,22 @@ class HomeController {
     private final Catalog catalog;
     private final SiteCounters counters;
     private final Reviews reviews;
+    private final AdminConsole console;
+    private final AccountService accounts;
 
-    HomeController(AttemptRecords attempts, Catalog catalog, SiteCounters counters, Reviews reviews) {
+    HomeController(
+            AttemptRecords attempts,
+            Catalog catalog,
+            SiteCounters counters,
+            Reviews reviews,
+            AdminConsole console,
+            AccountService accounts) {
         this.attempts = attempts;
         this.catalog = catalog;
         this.counters = counters;
         this.reviews = reviews;
+        this.console = console;
+        this.accounts = accounts;
     }
 
     /** An attempt to resume, as the home page lists it. */
@@ -55,8 +67,15 @@ class HomeController {
         return VIEW_HOME;
     }
 
+    /** The console: cached figures (see {@link AdminConsole}) above the links to every admin page. */
     @GetMapping("/admin")
-    String adminHome() {
+    String adminHome(@AuthenticationPrincipal AccountPrincipal admin, Model model) {
+        AdminConsole.Snapshot snapshot = console.figures();
+        model.addAttribute("figures", snapshot.figures());
+        model.addAttribute("passRates", snapshot.passRates());
+        model.addAttribute("passRateDays", AdminConsole.PASS_RATE_DAYS);
+        model.addAttribute(
+                "countedAt", DisplayTime.dateTime(snapshot.countedAt(), accounts.zoneOf(admin.getAccountId())));
         return VIEW_ADMIN_HOME;
     }
 }

@@ -2,6 +2,7 @@ package com.cloudsquad.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudsquad.platform.AdminAudit;
 import com.cloudsquad.support.CloudSquadIntegrationTest;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,8 +17,11 @@ class ApiKeysIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    AdminAudit audit;
+
     ApiKeys at(String instant) {
-        return new ApiKeys(jdbc, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
+        return new ApiKeys(jdbc, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC), audit);
     }
 
     @Test

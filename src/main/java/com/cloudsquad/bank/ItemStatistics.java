@@ -190,7 +190,7 @@ public class ItemStatistics {
     }
 
     /** A version's figures with its options, for the question's edit page. */
-    record VersionFigures(ItemStatisticsStore.Row figures, List<ItemStatisticsStore.OptionRow> options) {}
+    record VersionFigures(ItemStatisticsStore.Row figures, List<ItemStatisticsStore.OptionShare> options) {}
 
     static final int LIST_SIZE = 50;
 
@@ -208,7 +208,11 @@ public class ItemStatistics {
         Map<Long, List<ItemStatisticsStore.OptionRow>> options = store.options(
                 rows.stream().map(ItemStatisticsStore.Row::versionId).toList());
         return rows.stream()
-                .map(r -> new VersionFigures(r, options.getOrDefault(r.versionId(), List.of())))
+                .map(r -> new VersionFigures(
+                        r,
+                        options.getOrDefault(r.versionId(), List.of()).stream()
+                                .map(o -> o.share(r.attempts(), r.strongCount()))
+                                .toList()))
                 .toList();
     }
 

@@ -32,11 +32,35 @@ class ItemStatisticsStore {
             Double sd,
             Double discrimination,
             Double efficiency,
+            int strongCount,
             boolean needsChecking,
             List<String> reasons) {}
 
     /** One option's figures with its text, for the edit page. */
-    record OptionRow(String letter, String text, boolean correct, int chosen, int chosenByStrong) {}
+    record OptionRow(String letter, String text, boolean correct, int chosen, int chosenByStrong) {
+
+        /** This option's share of the attempts (and of the strong third), in whole percent. */
+        OptionShare share(int attempts, int strongCount) {
+            return new OptionShare(
+                    letter,
+                    text,
+                    correct,
+                    chosen,
+                    attempts == 0 ? 0 : Math.round(100f * chosen / attempts),
+                    chosenByStrong,
+                    strongCount == 0 ? 0 : Math.round(100f * chosenByStrong / strongCount));
+        }
+    }
+
+    /** An option as the edit page shows it. */
+    record OptionShare(
+            String letter,
+            String text,
+            boolean correct,
+            int chosen,
+            int chosenPercent,
+            int chosenByStrong,
+            int strongPercent) {}
 
     /** The last finished run and the claim, for the admin page. */
     record Run(Instant finishedAt, Long responses, Integer versions, Long durationMs, boolean running) {}
@@ -252,6 +276,7 @@ class ItemStatisticsStore {
                 (Double) rs.getObject("sd", Double.class),
                 (Double) rs.getObject("discrimination", Double.class),
                 (Double) rs.getObject("efficiency", Double.class),
+                rs.getInt("strong_count"),
                 rs.getBoolean("needs_checking"),
                 reasons == null ? List.of() : List.of(reasons.split("\n")));
     }

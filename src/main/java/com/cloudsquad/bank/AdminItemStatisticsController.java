@@ -1,5 +1,6 @@
 package com.cloudsquad.bank;
 
+import com.cloudsquad.catalog.Catalog;
 import com.cloudsquad.platform.DisplayTime;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.security.Principal;
@@ -27,22 +28,27 @@ class AdminItemStatisticsController {
 
     private final ItemStatistics statistics;
     private final QuestionBank bank;
+    private final Catalog catalog;
 
-    AdminItemStatisticsController(ItemStatistics statistics, QuestionBank bank) {
+    AdminItemStatisticsController(ItemStatistics statistics, QuestionBank bank, Catalog catalog) {
         this.statistics = statistics;
         this.bank = bank;
+        this.catalog = catalog;
     }
 
     @GetMapping("/statistics")
     String list(
             @RequestParam(defaultValue = "flagged") String sort,
             @RequestParam(defaultValue = "false") boolean flagged,
+            @RequestParam(required = false) Long certification,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         String safeSort = ItemStatisticsStore.SORTS.contains(sort) ? sort : "flagged";
         model.addAttribute("sort", safeSort);
         model.addAttribute("flagged", flagged);
-        model.addAttribute("result", statistics.list(safeSort, flagged, page));
+        model.addAttribute("certification", certification);
+        model.addAttribute("certifications", catalog.certifications());
+        model.addAttribute("result", statistics.list(safeSort, flagged, certification, page));
         ItemStatisticsStore.Run run = statistics.lastRun();
         model.addAttribute("run", run);
         model.addAttribute(

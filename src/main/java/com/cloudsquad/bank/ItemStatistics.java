@@ -194,11 +194,11 @@ public class ItemStatistics {
 
     static final int LIST_SIZE = 50;
 
-    ListPage list(String sort, boolean flaggedOnly, int page) {
+    ListPage list(String sort, boolean flaggedOnly, Long certificationId, int page) {
         int safePage = Math.max(0, page);
         return new ListPage(
-                store.page(sort, flaggedOnly, safePage * LIST_SIZE, LIST_SIZE),
-                store.count(flaggedOnly),
+                store.page(sort, flaggedOnly, certificationId, safePage * LIST_SIZE, LIST_SIZE),
+                store.count(flaggedOnly, certificationId),
                 safePage,
                 LIST_SIZE);
     }

@@ -197,22 +197,36 @@ class ItemStatisticsStore {
                         WHERE s.needs_checking AND q.status <> 'RETIRED'""").query(Long.class).single();
     }
 
-    long count(boolean flaggedOnly) {
-        return jdbc.sql("SELECT COUNT(*) FROM item_statistics s" + (flaggedOnly ? " WHERE s.needs_checking" : ""))
+    /** The list's filter: only flagged versions, only one certification's questions (null = all). */
+    private static String where(boolean flaggedOnly, Long certificationId) {
+        return " WHERE 1 = 1" + (flaggedOnly ? " AND s.needs_checking" : "")
+                + (certificationId != null ? " AND q.certification_id = ?" : "");
+    }
+
+    long count(boolean flaggedOnly, Long certificationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM item_statistics s JOIN question q ON q.id = s.question_id"
+                        + where(flaggedOnly, certificationId))
+                .params(certificationId == null ? List.of() : List.of(certificationId))
                 .query(Long.class)
                 .single();
     }
 
-    List<Row> page(String sort, boolean flaggedOnly, int offset, int limit) {
+    List<Row> page(String sort, boolean flaggedOnly, Long certificationId, int offset, int limit) {
         String order = ORDER.getOrDefault(sort, ORDER.get("flagged"));
+        List<Object> params = new ArrayList<>();
+        if (certificationId != null) {
+            params.add(certificationId);
+        }
+        params.add(limit);
+        params.add(offset);
         return jdbc.sql("""
                         SELECT s.*, q.status, q.current_version_id, v.version_no, v.stem
                         FROM item_statistics s
                         JOIN question q ON q.id = s.question_id
-                        JOIN question_version v ON v.id = s.version_id
-                        """ + (flaggedOnly ? "WHERE s.needs_checking\n" : "") + "ORDER BY " + order
+                        JOIN question_version v ON v.id = s.version_id"""
+                        + where(flaggedOnly, certificationId) + " ORDER BY " + order
                         + ", s.version_id LIMIT ? OFFSET ?")
-                .params(limit, offset)
+                .params(params)
                 .query((rs, n) -> row(rs))
                 .list();
     }

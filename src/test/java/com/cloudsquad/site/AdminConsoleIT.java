@@ -97,6 +97,24 @@ class AdminConsoleIT {
     }
 
     @Test
+    void feedbackAndItemStatisticsPutTheirCountsOnTheConsoleWithLinks() {
+        WebSession admin = admin();
+        clock.advance(Duration.ofMinutes(2)); // past the cached set
+        var feedback = context.getBean(com.cloudsquad.feedback.FeedbackCounts.class);
+        var statistics = context.getBean(com.cloudsquad.bank.ItemStatistics.class);
+        Document console = Jsoup.parse(admin.get("/admin").body());
+
+        assertThat(figure(console, "Open problem reports").replace(",", ""))
+                .isEqualTo(Long.toString(feedback.openProblemReports()));
+        assertThat(figure(console, "Hidden reviews").replace(",", ""))
+                .isEqualTo(Long.toString(feedback.hiddenReviews()));
+        assertThat(figure(console, "Questions needing checking").replace(",", ""))
+                .isEqualTo(Long.toString(statistics.questionsNeedingChecking()));
+        assertThat(console.select("[data-testid=figure] a").eachAttr("href"))
+                .contains("/admin/reports", "/admin/reviews", "/admin/questions/statistics?flagged=true");
+    }
+
+    @Test
     void theUserCountIsCountedAtMostOnceAMinute() {
         WebSession admin = admin();
         clock.advance(Duration.ofMinutes(2));

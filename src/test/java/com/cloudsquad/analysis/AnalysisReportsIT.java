@@ -250,6 +250,9 @@ class AnalysisReportsIT {
     @Autowired
     java.time.Clock clock;
 
+    @Autowired
+    AnalysisMetrics metrics;
+
     /**
      * Another instance (a second writer with its own identity on the same database) finds the
      * report claimed while the first one is writing it, and done afterwards: the model is asked once.
@@ -257,7 +260,7 @@ class AnalysisReportsIT {
     @Test
     void aSecondInstanceNeverWritesAReportTheFirstHasClaimed() {
         ReportWriter otherInstance =
-                new ReportWriter(store, facts, analysisModel, fallback, properties, clock, duration -> {});
+                new ReportWriter(store, facts, analysisModel, fallback, properties, clock, duration -> {}, metrics);
         model.hold();
         long attemptId = exams.submitReadinessTest(exams.candidate("claimed"), certification, 2);
         await().atMost(Duration.ofSeconds(20)).until(() -> model.prompts.size() == 1);

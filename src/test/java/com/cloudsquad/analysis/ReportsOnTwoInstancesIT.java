@@ -39,6 +39,10 @@ class ReportsOnTwoInstancesIT {
                 .run("--server.port=0", "--app.analysis.poll-interval=PT0.1S");
     }
 
+    static String joined(List<Long> ids) {
+        return String.join(",", ids.stream().map(String::valueOf).toList());
+    }
+
     @Test
     void everyReportIsWrittenOnceByOneModelCallWhileBothInstancesRaceToClaimThem() {
         try (ConfigurableApplicationContext a = instance();
@@ -57,8 +61,19 @@ class ReportsOnTwoInstancesIT {
                 for (int i = 0; i < 5; i++) {
                     attempts.add(exams.submitReadinessTest(exams.candidate("twin-" + i), certification, 1 + i % 4));
                 }
-                await().atMost(Duration.ofSeconds(25))
-                        .until(() -> modelOnA.prompts.size() + modelOnB.prompts.size() == 5);
+                JdbcClient jdbc = a.getBean(JdbcClient.class);
+                await().atMost(Duration.ofSeconds(60))
+                        .untilAsserted(() -> assertThat(modelOnA.prompts.size() + modelOnB.prompts.size())
+                                .as(() -> "model calls: %d on A, %d on B; reports: %s"
+                                        .formatted(
+                                                modelOnA.prompts.size(),
+                                                modelOnB.prompts.size(),
+                                                jdbc.sql("SELECT attempt_id, status, claimed_by FROM analysis_report"
+                                                                + " WHERE account_id IN (SELECT account_id FROM attempt"
+                                                                + " WHERE id IN (" + joined(attempts) + "))")
+                                                        .query()
+                                                        .listOfRows()))
+                                .isEqualTo(5));
                 assertThat(modelOnB.prompts).as("reports B claimed").hasSizeGreaterThanOrEqualTo(2);
             } finally {
                 modelOnA.release();

@@ -47,6 +47,11 @@ class MetricsIT {
         String base = WebSession.location(candidate.post("/exams/SAA-C03/start", Map.of("mode", "READINESS")));
         assertThat(base).matches("/attempts/\\d+");
         assertThat(count(AttemptMetrics.STARTED, "mode", "readiness")).isEqualTo(started + 1);
+        // a plain event: no module listens to it durably, so no publication row is written
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE EVENT_TYPE LIKE '%AttemptStarted'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
 
         // a second start of a timed test resumes the open attempt: not counted again
         candidate.get("/exams");

@@ -28,6 +28,7 @@ class ReportWriter {
     private final AnalysisProperties properties;
     private final Clock clock;
     private final Pause pause;
+    private final AnalysisMetrics metrics;
     private final String instance;
 
     ReportWriter(
@@ -37,7 +38,8 @@ class ReportWriter {
             FallbackAnalyst fallback,
             AnalysisProperties properties,
             Clock clock,
-            Pause pause) {
+            Pause pause,
+            AnalysisMetrics metrics) {
         this.store = store;
         this.facts = facts;
         this.model = model;
@@ -45,6 +47,7 @@ class ReportWriter {
         this.properties = properties;
         this.clock = clock;
         this.pause = pause;
+        this.metrics = metrics;
         this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
     }
 
@@ -81,35 +84,54 @@ class ReportWriter {
                 instance,
                 outcome.report(),
                 outcome.source(),
-                outcome.fallbackReason(),
+                outcome.fallback() == null ? null : outcome.fallback().reason,
                 outcome.source() == ReportStore.Source.AI ? model.modelId() : null,
                 outcome.inputTokens(),
                 outcome.outputTokens(),
                 outcome.calls());
-        if (!stored) {
+        if (stored) {
+            metrics.reportStored(outcome.source(), outcome.fallback() == null ? "generated" : outcome.fallback().tag);
+        } else {
             log.warn("Report {} was taken over by another instance before it was stored", reportId);
         }
         return stored;
     }
 
+    /** Why the rules wrote a report: the reason the candidate reads, and the metric's tag. */
+    enum Fallback {
+        BEDROCK_OFF("bedrock-off", "AI analysis is not configured on this server"),
+        CANDIDATE_LIMIT("candidate-limit", "Today's AI analyses for your account are used up"),
+        TOKEN_BUDGET("token-budget", "Today's AI budget is spent"),
+        MODEL_FAILED("model-failed", "The AI service did not answer"),
+        OUTPUT_INVALID("output-invalid", "The AI's answer could not be used");
+
+        final String tag;
+        final String reason;
+
+        Fallback(String tag, String reason) {
+            this.tag = tag;
+            this.reason = reason;
+        }
+    }
+
     private record Outcome(
             AnalysisReport report,
             ReportStore.Source source,
-            String fallbackReason,
+            Fallback fallback,
             int inputTokens,
             int outputTokens,
             int calls) {}
 
     private Outcome analyse(ReportStore.StoredReport pending, AnalysisFacts f) {
         if (!model.available()) {
-            return rules(f, "AI analysis is not configured on this server", 0, 0, 0);
+            return rules(f, Fallback.BEDROCK_OFF, 0, 0, 0);
         }
         if (store.aiReportsOn(pending.accountId(), ReportStore.utcDay(clock.instant()))
                 >= properties.dailyReportsPerCandidate()) {
-            return rules(f, "Today's AI analyses for your account are used up", 0, 0, 0);
+            return rules(f, Fallback.CANDIDATE_LIMIT, 0, 0, 0);
         }
         if (store.tokensOn(ReportStore.utcDay(clock.instant())) >= properties.dailyTokenBudget()) {
-            return rules(f, "Today's AI budget is spent", 0, 0, 0);
+            return rules(f, Fallback.TOKEN_BUDGET, 0, 0, 0);
         }
         int in = 0;
         int out = 0;
@@ -137,15 +159,15 @@ class ReportWriter {
                 failures++;
                 log.warn("Report {}: model call {} failed: {}", pending.id(), failures, e.getMessage());
                 if (!e.retryable() || failures >= properties.maxTries()) {
-                    return rules(f, "The AI service did not answer", in, out, calls);
+                    return rules(f, Fallback.MODEL_FAILED, in, out, calls);
                 }
                 if (!backOff(failures)) {
-                    return rules(f, "The AI service did not answer", in, out, calls);
+                    return rules(f, Fallback.MODEL_FAILED, in, out, calls);
                 }
                 continue;
             }
             if (++invalid > 1) {
-                return rules(f, "The AI's answer could not be used", in, out, calls);
+                return rules(f, Fallback.OUTPUT_INVALID, in, out, calls);
             }
         }
     }
@@ -160,7 +182,7 @@ class ReportWriter {
         }
     }
 
-    private Outcome rules(AnalysisFacts f, String reason, int in, int out, int calls) {
-        return new Outcome(fallback.write(f), ReportStore.Source.RULES, reason, in, out, calls);
+    private Outcome rules(AnalysisFacts f, Fallback why, int in, int out, int calls) {
+        return new Outcome(fallback.write(f), ReportStore.Source.RULES, why, in, out, calls);
     }
 }

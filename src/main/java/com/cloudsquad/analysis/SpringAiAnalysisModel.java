@@ -1,5 +1,6 @@
 package com.cloudsquad.analysis;
 
+import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.metadata.Usage;
@@ -27,11 +28,13 @@ class SpringAiAnalysisModel implements AnalysisModel {
     private final ChatModel chatModel;
     private final ChatClient chat;
     private final String modelId;
+    private final AnalysisMetrics metrics;
 
-    SpringAiAnalysisModel(ObjectProvider<ChatModel> chatModel, AnalysisProperties properties) {
+    SpringAiAnalysisModel(ObjectProvider<ChatModel> chatModel, AnalysisProperties properties, AnalysisMetrics metrics) {
         this.chatModel = chatModel.getIfAvailable();
         this.chat = this.chatModel == null ? null : ChatClient.create(this.chatModel);
         this.modelId = properties.bedrock().modelId();
+        this.metrics = metrics;
     }
 
     @Override
@@ -47,6 +50,7 @@ class SpringAiAnalysisModel implements AnalysisModel {
     @Override
     public Answer<AnalysisReport> writeReport(AnalysisFacts facts) {
         return call(
+                "report",
                 AnalysisPrompts.REPORT_SYSTEM,
                 AnalysisPrompts.reportFacts(facts),
                 new BeanOutputConverter<>(AnalysisReport.class));
@@ -55,18 +59,51 @@ class SpringAiAnalysisModel implements AnalysisModel {
     @Override
     public Answer<List<DraftedQuestion>> draftQuestions(DraftRequest request) {
         return call(
-                AnalysisPrompts.DRAFT_SYSTEM, AnalysisPrompts.draftRequest(request), new BeanOutputConverter<>(DRAFTS));
+                "draft",
+                AnalysisPrompts.DRAFT_SYSTEM,
+                AnalysisPrompts.draftRequest(request),
+                new BeanOutputConverter<>(DRAFTS));
     }
 
     /**
      * What {@code ChatClient...entity(Class)} does (the converter's JSON schema appended to the
      * prompt, the answer converted into the record), done in two steps so the token usage of an
-     * answer that does not convert is still counted.
+     * answer that does not convert is still counted. Each call is timed ({@code
+     * cloudsquad.bedrock.calls}) and its tokens counted, whatever came of it.
      */
-    private <T> Answer<T> call(String system, String user, BeanOutputConverter<T> converter) {
+    private <T> Answer<T> call(String purpose, String system, String user, BeanOutputConverter<T> converter) {
         if (chat == null) {
             throw new ModelCallFailedException("No model is configured", false, null);
         }
+        Timer.Sample sample = metrics.startCall();
+        try {
+            Answer<T> answer = call(system, user, converter);
+            metrics.callEnded(sample, purpose, AnalysisMetrics.CallOutcome.SUCCESS);
+            metrics.tokens(purpose, answer.inputTokens(), answer.outputTokens());
+            return answer;
+        } catch (ModelOutputInvalidException e) {
+            metrics.callEnded(sample, purpose, AnalysisMetrics.CallOutcome.INVALID_OUTPUT);
+            metrics.tokens(purpose, e.inputTokens(), e.outputTokens());
+            throw e;
+        } catch (ModelCallFailedException e) {
+            metrics.callEnded(sample, purpose, failure(e));
+            throw e;
+        }
+    }
+
+    private static AnalysisMetrics.CallOutcome failure(ModelCallFailedException e) {
+        if (causedBy(e, SdkServiceException.class) instanceof SdkServiceException s) {
+            if (s.isThrottlingException() || s.statusCode() == 429) {
+                return AnalysisMetrics.CallOutcome.THROTTLED;
+            }
+            return s.statusCode() >= 500
+                    ? AnalysisMetrics.CallOutcome.SERVER_ERROR
+                    : AnalysisMetrics.CallOutcome.REFUSED;
+        }
+        return e.retryable() ? AnalysisMetrics.CallOutcome.UNREACHABLE : AnalysisMetrics.CallOutcome.REFUSED;
+    }
+
+    private <T> Answer<T> call(String system, String user, BeanOutputConverter<T> converter) {
         ChatResponse response;
         try {
             response = chat.prompt()

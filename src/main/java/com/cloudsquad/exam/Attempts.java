@@ -136,6 +136,7 @@ class Attempts {
         jdbcTemplate.batchUpdate("""
                 INSERT INTO attempt_question (attempt_id, position, question_id, version_id, domain_id, option_order)
                 VALUES (?, ?, ?, ?, ?, ?)""", rows);
+        events.publishEvent(new AttemptStarted(attemptId, accountId, certification.id(), mode, now));
         return new Started(attemptId, false);
     }
 

@@ -56,6 +56,24 @@ class AnalysisReportsIT {
         model.release();
     }
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    /** A counter's or timer's count now ({@code cloudsquad.analysis.reports}, {@code cloudsquad.bedrock.*}). */
+    double count(String name, String... tags) {
+        var search = registry.find(name).tags(tags);
+        if (search.timer() != null) {
+            return search.timer().count();
+        }
+        return search.counter() == null ? 0 : search.counter().count();
+    }
+
+    /** Waits until the meter counted {@code by} more than {@code before}: it counts just after the row is stored. */
+    void counted(double before, double by, String name, String... tags) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> count(name, tags) >= before + by);
+        assertThat(count(name, tags)).as(name + " " + List.of(tags)).isEqualTo(before + by);
+    }
+
     ReportStore.StoredReport written(long attemptId) {
         return await().atMost(Duration.ofSeconds(20))
                 .until(
@@ -68,9 +86,18 @@ class AnalysisReportsIT {
     @Test
     void theModelsReportIsStoredWithItsTokensAndOnlyAwsDocumentationLinks() {
         long candidate = exams.candidate("ai");
+        double generated = count(AnalysisMetrics.REPORTS, "source", "ai", "outcome", "generated");
+        double calls = count(AnalysisMetrics.CALLS, "purpose", "report", "outcome", "success");
+        double input = count(AnalysisMetrics.TOKENS, "purpose", "report", "type", "input");
+        double output = count(AnalysisMetrics.TOKENS, "purpose", "report", "type", "output");
         long attemptId = exams.submitReadinessTest(candidate, certification, 1);
 
         ReportStore.StoredReport report = written(attemptId);
+
+        counted(generated, 1, AnalysisMetrics.REPORTS, "source", "ai", "outcome", "generated");
+        counted(calls, 1, AnalysisMetrics.CALLS, "purpose", "report", "outcome", "success");
+        counted(input, 1200, AnalysisMetrics.TOKENS, "purpose", "report", "type", "input");
+        counted(output, 800, AnalysisMetrics.TOKENS, "purpose", "report", "type", "output");
 
         assertThat(report.source()).isEqualTo(ReportStore.Source.AI);
         assertThat(report.report().readiness()).isEqualTo("AI says: not yet ready.");
@@ -136,9 +163,14 @@ class AnalysisReportsIT {
                     .build());
         }
         model.answer(FakeChatModel.VALID_REPORT); // never reached
+        double failed = count(AnalysisMetrics.REPORTS, "source", "rules", "outcome", "model-failed");
+        double errors = count(AnalysisMetrics.CALLS, "purpose", "report", "outcome", "server-error");
         long attemptId = exams.submitReadinessTest(exams.candidate("failing"), certification, 2);
 
         ReportStore.StoredReport report = written(attemptId);
+
+        counted(failed, 1, AnalysisMetrics.REPORTS, "source", "rules", "outcome", "model-failed");
+        counted(errors, 3, AnalysisMetrics.CALLS, "purpose", "report", "outcome", "server-error");
 
         assertThat(report.source()).isEqualTo(ReportStore.Source.RULES);
         assertThat(report.fallbackReason()).isEqualTo("The AI service did not answer");
@@ -170,11 +202,13 @@ class AnalysisReportsIT {
         model.reset();
         model.answer("{\"summary\": \"no plan\"}");
         model.answer("not json");
+        double unusable = count(AnalysisMetrics.REPORTS, "source", "rules", "outcome", "output-invalid");
         long second = exams.submitReadinessTest(exams.candidate("malformed-twice"), certification, 2);
         ReportStore.StoredReport report = written(second);
         assertThat(report.source()).isEqualTo(ReportStore.Source.RULES);
         assertThat(report.fallbackReason()).isEqualTo("The AI's answer could not be used");
         assertThat(model.prompts).hasSize(2);
+        counted(unusable, 1, AnalysisMetrics.REPORTS, "source", "rules", "outcome", "output-invalid");
     }
 
     @Test
@@ -189,12 +223,14 @@ class AnalysisReportsIT {
                     .params(-candidate * 10 - i, candidate, certification.id(), today)
                     .update();
         }
+        double limited = count(AnalysisMetrics.REPORTS, "source", "rules", "outcome", "candidate-limit");
         long attemptId = exams.submitReadinessTest(candidate, certification, 2);
 
         ReportStore.StoredReport report = written(attemptId);
 
         assertThat(report.source()).isEqualTo(ReportStore.Source.RULES);
         assertThat(report.fallbackReason()).isEqualTo("Today's AI analyses for your account are used up");
+        counted(limited, 1, AnalysisMetrics.REPORTS, "source", "rules", "outcome", "candidate-limit");
         assertThat(model.prompts).isEmpty();
     }
 
@@ -250,6 +286,9 @@ class AnalysisReportsIT {
     @Autowired
     java.time.Clock clock;
 
+    @Autowired
+    AnalysisMetrics metrics;
+
     /**
      * Another instance (a second writer with its own identity on the same database) finds the
      * report claimed while the first one is writing it, and done afterwards: the model is asked once.
@@ -257,7 +296,7 @@ class AnalysisReportsIT {
     @Test
     void aSecondInstanceNeverWritesAReportTheFirstHasClaimed() {
         ReportWriter otherInstance =
-                new ReportWriter(store, facts, analysisModel, fallback, properties, clock, duration -> {});
+                new ReportWriter(store, facts, analysisModel, fallback, properties, clock, duration -> {}, metrics);
         model.hold();
         long attemptId = exams.submitReadinessTest(exams.candidate("claimed"), certification, 2);
         await().atMost(Duration.ofSeconds(20)).until(() -> model.prompts.size() == 1);

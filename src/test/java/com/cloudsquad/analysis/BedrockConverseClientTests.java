@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
@@ -51,6 +52,39 @@ class BedrockConverseClientTests {
                 "http://127.0.0.1:" + server.getAddress().getPort());
         System.setProperty("aws.accessKeyId", "AKIDTEST");
         System.setProperty("aws.secretAccessKey", "test-secret");
+        warmUp();
+    }
+
+    /**
+     * One call with a generous timeout before the tests: the SDK's and Spring AI's first call loads
+     * and initialises thousands of classes, which on a busy machine took longer than the tests'
+     * 1.5 s read timeout and failed whichever test ran first.
+     */
+    static void warmUp() {
+        answers.add(new StubAnswer(200, null, converse(FakeChatModel.VALID_REPORT, 1, 1), 0));
+        AnalysisProperties properties = properties(Duration.ofSeconds(60));
+        BedrockConfiguration configuration = new BedrockConfiguration();
+        try (BedrockRuntimeClient warm = configuration.analysisBedrockClient(properties)) {
+            StaticListableBeanFactory beans = new StaticListableBeanFactory();
+            beans.addBean("chatModel", configuration.analysisChatModel(warm, properties));
+            new SpringAiAnalysisModel(
+                            beans.getBeanProvider(ChatModel.class),
+                            properties,
+                            new AnalysisMetrics(new SimpleMeterRegistry()))
+                    .writeReport(facts());
+        }
+    }
+
+    static AnalysisProperties properties(Duration readTimeout) {
+        return new AnalysisProperties(
+                new AnalysisProperties.Bedrock(true, MODEL_ID, "eu-west-1", Duration.ofSeconds(2), readTimeout, 2000),
+                3,
+                Duration.ZERO,
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(2),
+                5,
+                1000,
+                new AnalysisProperties.Prices(BigDecimal.ONE, BigDecimal.TEN));
     }
 
     @AfterAll
@@ -115,22 +149,34 @@ class BedrockConverseClientTests {
     void buildClient() {
         answers.clear();
         requests.clear();
-        AnalysisProperties properties = new AnalysisProperties(
-                new AnalysisProperties.Bedrock(
-                        true, MODEL_ID, "eu-west-1", Duration.ofSeconds(2), Duration.ofMillis(1500), 2000),
-                3,
-                Duration.ZERO,
-                Duration.ofMinutes(5),
-                Duration.ofSeconds(2),
-                5,
-                1000,
-                new AnalysisProperties.Prices(BigDecimal.ONE, BigDecimal.TEN));
+        AnalysisProperties properties = properties(Duration.ofMillis(1500));
         BedrockConfiguration configuration = new BedrockConfiguration();
         client = configuration.analysisBedrockClient(properties);
         ChatModel chatModel = configuration.analysisChatModel(client, properties);
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("chatModel", chatModel);
-        model = new SpringAiAnalysisModel(beans.getBeanProvider(ChatModel.class), properties);
+        registry = new SimpleMeterRegistry();
+        model = new SpringAiAnalysisModel(
+                beans.getBeanProvider(ChatModel.class), properties, new AnalysisMetrics(registry));
+    }
+
+    SimpleMeterRegistry registry;
+
+    /** How many report calls {@code cloudsquad.bedrock.calls} timed with this outcome. */
+    long calls(String outcome) {
+        var timer = registry.find(AnalysisMetrics.CALLS)
+                .tag("purpose", "report")
+                .tag("outcome", outcome)
+                .timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    double tokens(String type) {
+        var counter = registry.find(AnalysisMetrics.TOKENS)
+                .tag("purpose", "report")
+                .tag("type", type)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @AfterEach
@@ -157,6 +203,9 @@ class BedrockConverseClientTests {
                 .contains("estimated scaled score 650 (passing mark 720)")
                 .contains("study coach") // the system prompt
                 .contains("\"maxTokens\":2000");
+        assertThat(calls("success")).isEqualTo(1);
+        assertThat(tokens("input")).isEqualTo(1500);
+        assertThat(tokens("output")).isEqualTo(700);
     }
 
     @Test
@@ -169,6 +218,8 @@ class BedrockConverseClientTests {
                         .isTrue());
         assertThat(requests).hasSize(1); // the SDK itself does not retry: the writer counts tries
         assertThat(model.writeReport(facts()).outputTokens()).isEqualTo(20);
+        assertThat(calls("throttled")).isEqualTo(1);
+        assertThat(calls("success")).isEqualTo(1);
     }
 
     @Test
@@ -182,6 +233,8 @@ class BedrockConverseClientTests {
                             .isTrue());
         }
         assertThat(requests).hasSize(2);
+        assertThat(calls("server-error")).isEqualTo(2);
+        assertThat(tokens("input")).isZero();
     }
 
     @Test
@@ -193,6 +246,13 @@ class BedrockConverseClientTests {
                 .isInstanceOfSatisfying(ModelCallFailedException.class, e -> assertThat(e.retryable())
                         .isTrue());
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3500));
+        assertThat(calls("unreachable")).isEqualTo(1);
+        assertThat(registry.get(AnalysisMetrics.CALLS)
+                        .tag("outcome", "unreachable")
+                        .timer()
+                        .totalTime(java.util.concurrent.TimeUnit.MILLISECONDS))
+                .as("the latency of the timed-out call")
+                .isGreaterThanOrEqualTo(1400);
     }
 
     @Test
@@ -204,6 +264,9 @@ class BedrockConverseClientTests {
                     assertThat(e.inputTokens()).isEqualTo(900);
                     assertThat(e.outputTokens()).isEqualTo(12);
                 });
+        assertThat(calls("invalid-output")).isEqualTo(1);
+        assertThat(tokens("input")).isEqualTo(900);
+        assertThat(tokens("output")).isEqualTo(12);
     }
 
     @Test
@@ -214,5 +277,6 @@ class BedrockConverseClientTests {
         assertThatThrownBy(() -> model.writeReport(facts()))
                 .isInstanceOfSatisfying(ModelCallFailedException.class, e -> assertThat(e.retryable())
                         .isFalse());
+        assertThat(calls("refused")).isEqualTo(1);
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Two instances on one database, as behind the load balancer with no sticky sessions: a
  * candidate's session, answers and deadline survive the instance that served them, and the
- * deadline job closes an overdue attempt once however many instances run it.
+ * deadline job closes an overdue attempt once however many instances run it. Report generation
+ * racing on two instances is {@code analysis.ReportsOnTwoInstancesIT}.
  */
 class TwoInstancesIT {
 
@@ -105,6 +106,14 @@ class TwoInstancesIT {
                                 .query(Integer.class)
                                 .single())
                         .isEqualTo(1);
+                // and the closed attempt's analysis report is written once (both instances sweep)
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> jdbc.sql(
+                                                "SELECT COUNT(*) FROM analysis_report WHERE attempt_id = ? AND status = 'DONE'")
+                                        .param(attemptId)
+                                        .query(Integer.class)
+                                        .single()
+                                == 1);
             }
         }
     }

@@ -97,8 +97,8 @@ public class AnalysisBenchmark {
                     "wrk, 2 threads, 16 connections, %d s each; %d reports pending on a model that answers after 5 s%n%n",
                     seconds, SESSIONS);
             System.out.printf(
-                    "%-34s %10s %10s %10s %8s %9s %9s %6s%n",
-                    "endpoint", "req/s", "p50", "p99", "non-2xx", "app ms/r", "db ms/r", "load");
+                    "%-34s %10s %10s %10s %8s %9s %9s %10s %6s%n",
+                    "endpoint", "req/s", "p50", "p99", "non-2xx", "app ms/r", "db ms/r", "alloc KB/r", "load");
             WebBenchmark.wrk("GET results page (warm-up)", base, dir.resolve("results.lua"), 5, SESSIONS);
             WebBenchmark.wrk("GET results page", base, dir.resolve("results.lua"), seconds, SESSIONS);
             WebBenchmark.wrk("GET report region (htmx poll)", base, dir.resolve("region.lua"), seconds, SESSIONS);

@@ -84,7 +84,8 @@ public class AnalysisBenchmark {
                 if (candidate.get(attempt + "/results").statusCode() != 200) {
                     throw new IllegalStateException("No results page for " + attempt);
                 }
-                lines.add(candidate.sessionCookie().orElseThrow() + " " + attempt);
+                // the session and CSRF cookies, as the candidate's browser sends them
+                lines.add(attempt + " " + candidate.cookieHeader());
             }
             Files.write(dir.resolve("sessions.txt"), lines);
             Files.writeString(dir.resolve("results.lua"), lua("s.attempt .. \"/results\""));
@@ -96,8 +97,8 @@ public class AnalysisBenchmark {
                     "wrk, 2 threads, 16 connections, %d s each; %d reports pending on a model that answers after 5 s%n%n",
                     seconds, SESSIONS);
             System.out.printf(
-                    "%-34s %10s %10s %10s %8s %9s %9s%n",
-                    "endpoint", "req/s", "p50", "p99", "non-2xx", "app ms/r", "db ms/r");
+                    "%-34s %10s %10s %10s %8s %9s %9s %10s %6s%n",
+                    "endpoint", "req/s", "p50", "p99", "non-2xx", "app ms/r", "db ms/r", "alloc KB/r", "load");
             WebBenchmark.wrk("GET results page (warm-up)", base, dir.resolve("results.lua"), 5, SESSIONS);
             WebBenchmark.wrk("GET results page", base, dir.resolve("results.lua"), seconds, SESSIONS);
             WebBenchmark.wrk("GET report region (htmx poll)", base, dir.resolve("region.lua"), seconds, SESSIONS);
@@ -113,14 +114,14 @@ public class AnalysisBenchmark {
         return """
                 local sessions = {}
                 for line in io.lines("target/bench-analysis/sessions.txt") do
-                  local cookie, attempt = line:match("(%%S+) (%%S+)")
+                  local attempt, cookie = line:match("(%%S+) (.+)")
                   table.insert(sessions, {cookie = cookie, attempt = attempt})
                 end
                 local n = 0
                 request = function()
                   n = n + 1
                   local s = sessions[(n %% #sessions) + 1]
-                  return wrk.format("GET", %s, {["Cookie"] = "CLOUDSQUAD_SESSION=" .. s.cookie})
+                  return wrk.format("GET", %s, {["Cookie"] = s.cookie})
                 end
                 """.formatted(path);
     }

@@ -76,11 +76,11 @@ public class DashboardBenchmark {
                 throw new IllegalStateException("The dashboard did not render its trend");
             }
             Path dir = Files.createDirectories(Path.of("target/bench-dashboard"));
+            // the session and CSRF cookies, as the candidate's browser sends them
             Files.writeString(dir.resolve("dashboard.lua"), """
-                    wrk.headers["Cookie"] = "CLOUDSQUAD_SESSION=%s"
+                    wrk.headers["Cookie"] = "%s"
                     wrk.path = "/dashboard?cert=SAA-C03"
-                    """.formatted(
-                            me.sessionCookie().orElseThrow()));
+                    """.formatted(me.cookieHeader()));
             String base = "http://localhost:" + port;
             WebBenchmark.run(List.of(
                     "wrk",
@@ -91,8 +91,8 @@ public class DashboardBenchmark {
                     dir.resolve("dashboard.lua").toString(),
                     base));
             System.out.printf(
-                    "%-34s %10s %10s %10s %8s %9s %9s%n",
-                    "endpoint", "req/s", "p50", "p99", "non-2xx", "app ms/r", "db ms/r");
+                    "%-34s %10s %10s %10s %8s %9s %9s %10s %6s%n",
+                    "endpoint", "req/s", "p50", "p99", "non-2xx", "app ms/r", "db ms/r", "alloc KB/r", "load");
             WebBenchmark.wrk("GET /dashboard (16 connections)", base, dir.resolve("dashboard.lua"), seconds, 16);
             // fewer connections: the latency of one request when the 2 CPUs are not saturated
             WebBenchmark.wrk("GET /dashboard (4 connections)", base, dir.resolve("dashboard.lua"), seconds, 4);

@@ -58,8 +58,8 @@ public class WebBenchmark {
                 Path script = args[1].equals("trivial") ? null : dir.resolve(args[1] + ".lua");
                 String url = script == null ? base + "/actuator/health/liveness" : base;
                 System.out.printf(
-                        "%-34s %10s %10s %10s %8s %9s %9s%n",
-                        "endpoint", "req/s", "p50", "p99", "non-2xx", "app ms/r", "db ms/r");
+                        "%-34s %10s %10s %10s %8s %9s %9s %10s %6s%n",
+                        "endpoint", "req/s", "p50", "p99", "non-2xx", "app ms/r", "db ms/r", "alloc KB/r", "load");
                 wrk(args[1], url, script, seconds, 64);
                 return;
             }
@@ -82,8 +82,8 @@ public class WebBenchmark {
                     "wrk, 2 threads, 64 connections, %d s each, %d logged-in sessions, after a 70 s warm-up%n%n",
                     seconds, SESSIONS);
             System.out.printf(
-                    "%-34s %10s %10s %10s %8s %9s %9s%n",
-                    "endpoint", "req/s", "p50", "p99", "non-2xx", "app ms/r", "db ms/r");
+                    "%-34s %10s %10s %10s %8s %9s %9s %10s %6s%n",
+                    "endpoint", "req/s", "p50", "p99", "non-2xx", "app ms/r", "db ms/r", "alloc KB/r", "load");
             double trivial =
                     wrk("GET /actuator/health/liveness", base + "/actuator/health/liveness", null, seconds, 64);
             double trivialCpu = lastCpuPerRequest;
@@ -143,11 +143,13 @@ public class WebBenchmark {
         run(warmup);
         long appCpu0 = appCpuNanos();
         long dbCpu0 = dbCpuNanos();
+        long allocated0 = allocatedBytes();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes());
         process.waitFor();
         double appCpu = (appCpuNanos() - appCpu0) / 1e6;
         double dbCpu = (dbCpuNanos() - dbCpu0) / 1e6;
+        double allocatedKb = (allocatedBytes() - allocated0) / 1024.0;
         double requests = number(out, "(\\d+) requests in");
         lastCpuPerRequest = (appCpu + dbCpu) / requests;
         double rps = number(out, "Requests/sec:\\s+([0-9.]+)");
@@ -155,8 +157,16 @@ public class WebBenchmark {
         String p99 = text(out, "\\s99%\\s+(\\S+)");
         String non2xx = text(out, "Non-2xx or 3xx responses:\\s+(\\d+)");
         System.out.printf(
-                "%-34s %10.0f %10s %10s %8s %9.2f %9.2f%n",
-                label, rps, p50, p99, non2xx.isEmpty() ? "0" : non2xx, appCpu / requests, dbCpu / requests);
+                "%-34s %10.0f %10s %10s %8s %9.2f %9.2f %10.0f %6s%n",
+                label,
+                rps,
+                p50,
+                p99,
+                non2xx.isEmpty() ? "0" : non2xx,
+                appCpu / requests,
+                dbCpu / requests,
+                allocatedKb / requests,
+                loadAverage());
         return rps;
     }
 
@@ -167,6 +177,32 @@ public class WebBenchmark {
     static long appCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /**
+     * Bytes the app's threads allocated (live threads; Tomcat keeps its request threads). Unlike
+     * CPU time it hardly moves with the load other processes put on the machine, so it compares
+     * two versions of a page measured at different times.
+     */
+    static long allocatedBytes() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            sum += Math.max(0, bytes);
+        }
+        return sum;
+    }
+
+    /**
+     * The machine's 1-minute load average when a row was measured (Linux; blank elsewhere): on a
+     * shared machine a latency figure means little without it.
+     */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /** ... and the embedded MariaDB's, from /proc (Linux; 0 elsewhere). */

@@ -6,19 +6,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.HashSet;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Roles and the disabled state take effect on the next request, on every instance: each request
- * of a logged-in user reads the account row by primary key (one indexed SELECT, measured in
- * {@code AccessRefreshIT}) and compares the roles it gives with those in the session. Changed
- * roles replace the session's principal; a disabled or deleted account ends the session and the
- * request goes on as anonymous. Static files skip the check (they need no roles).
+ * of a logged-in user reads the account's access columns by primary key (one indexed SELECT
+ * without a transaction, measured in {@code AccessRefreshIT}) and compares the roles they give with
+ * those in the session. Changed roles replace the session's principal; a disabled or deleted
+ * account ends the session and the request goes on as anonymous. Static files skip the check
+ * (they need no roles). The time zone read with it answers {@link AccountService#zoneOf} for the
+ * rest of the request, so a page that shows times reads the account once.
  */
 class AccessRefreshFilter extends OncePerRequestFilter {
 
@@ -44,22 +46,35 @@ class AccessRefreshFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = holder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
-            Optional<Account> account = accounts.findById(principal.getAccountId());
-            if (account.isEmpty()
-                    || account.get().isDisabled()
-                    || !account.get().getEmailKey().equals(principal.getUsername())) {
+            Optional<AccessState> state = accounts.findAccessState(principal.getAccountId());
+            if (state.isEmpty()
+                    || state.get().disabled()
+                    || !state.get().emailKey().equals(principal.getUsername())) {
                 HttpSession session = request.getSession(false);
                 if (session != null) {
                     session.invalidate();
                 }
                 holder.clearContext();
-            } else if (principal.isEmailVerified() != account.get().isEmailVerified()
-                    || !new HashSet<>(principal.getAuthorities())
-                            .equals(new HashSet<>(
-                                    users.principalOf(account.get()).getAuthorities()))) {
-                loginSessions.refresh(account.get(), request, response);
+            } else {
+                AccountService.rememberZone(
+                        request, principal.getAccountId(), state.get().timeZone());
+                if (principal.isEmailVerified() != state.get().emailVerified()
+                        || isAdmin(principal) != users.isAdmin(state.get())) {
+                    accounts.findById(principal.getAccountId())
+                            .ifPresent(account -> loginSessions.refresh(account, request, response));
+                }
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Principals hold the candidate role, plus the admin role for admins (see {@link AccountUserDetailsService}). */
+    private static boolean isAdmin(AccountPrincipal principal) {
+        for (GrantedAuthority authority : principal.getAuthorities()) {
+            if (Roles.ADMIN.equals(authority.getAuthority())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

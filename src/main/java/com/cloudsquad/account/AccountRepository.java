@@ -16,6 +16,12 @@ interface AccountRepository extends ListCrudRepository<Account, Long> {
 
     Optional<Account> findByEmailKey(String emailKey);
 
+    /** The access check of every logged-in request ({@link AccessRefreshFilter}): no aggregate mapping, no transaction. */
+    @Query(
+            value = "SELECT " + AccessState.COLUMNS + " FROM account WHERE id = :id",
+            rowMapperClass = AccessState.Mapper.class)
+    Optional<AccessState> findAccessState(long id);
+
     boolean existsByEmailKey(String emailKey);
 
     @Modifying

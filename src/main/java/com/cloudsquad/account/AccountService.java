@@ -9,12 +9,15 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** Registration, email verification, profile changes and the disabled state. */
 @Service
@@ -102,6 +105,7 @@ public class AccountService {
         Account account = accounts.findById(accountId).orElseThrow();
         account.rename(form.getDisplayName());
         account.moveToTimeZone(form.getTimeZone());
+        forgetZone(); // the rest of this request reads the new zone
         return accounts.save(account);
     }
 
@@ -163,23 +167,50 @@ public class AccountService {
         return accounts.findById(accountId).orElseThrow();
     }
 
-    /** The account's time zone (UTC for an unknown zone id or a deleted account). */
+    /**
+     * The account's time zone (UTC for an unknown zone id or a deleted account). Within a request
+     * of the account itself, the zone {@link AccessRefreshFilter} read with the access check.
+     */
     @Transactional(readOnly = true)
     public ZoneId zoneOf(long accountId) {
-        return accounts.findById(accountId)
-                .map(Account::getTimeZone)
-                .filter(AccountService::isTimeZone)
-                .map(ZoneId::of)
-                .orElse(ZoneOffset.UTC);
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null
+                && request.getAttribute(ZONE_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof KnownZone known
+                && known.accountId() == accountId) {
+            return zone(known.timeZone());
+        }
+        return zone(accounts.findById(accountId).map(Account::getTimeZone).orElse(null));
     }
+
+    private static final String ZONE_ATTRIBUTE = AccountService.class.getName() + ".zone";
+
+    private record KnownZone(long accountId, String timeZone) {}
+
+    /** What the access check read of the logged-in account's zone, for {@link #zoneOf} in the same request. */
+    static void rememberZone(jakarta.servlet.http.HttpServletRequest request, long accountId, String timeZone) {
+        request.setAttribute(ZONE_ATTRIBUTE, new KnownZone(accountId, timeZone));
+    }
+
+    private static void forgetZone() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.removeAttribute(ZONE_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
+    private static ZoneId zone(String id) {
+        return isTimeZone(id) ? ZoneId.of(id) : ZoneOffset.UTC;
+    }
+
+    /** Zone ids the JVM knows (a fixed set: {@link ZoneId#getAvailableZoneIds} copies it on every call). */
+    private static final Set<String> ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     static boolean isTimeZone(String id) {
         if (id == null || id.isBlank()) {
             return false;
         }
         try {
-            return ZoneId.getAvailableZoneIds().contains(id)
-                    || "UTC".equals(ZoneId.of(id).getId());
+            return ZONE_IDS.contains(id) || "UTC".equals(ZoneId.of(id).getId());
         } catch (DateTimeException e) {
             return false;
         }

@@ -46,8 +46,16 @@ class AccountUserDetailsService {
      * owner followed the verification link, and so does an admin made with a bootstrap token.
      */
     boolean isAdmin(Account account) {
-        return !account.isDisabled()
-                && account.isEmailVerified()
-                && (account.isAdminGranted() || adminEmails.isAdmin(account.getEmailKey()));
+        return isAdmin(
+                account.getEmailKey(), account.isEmailVerified(), account.isAdminGranted(), account.isDisabled());
+    }
+
+    /** The same rule on the columns the per-request access check reads. */
+    boolean isAdmin(AccessState state) {
+        return isAdmin(state.emailKey(), state.emailVerified(), state.adminGranted(), state.disabled());
+    }
+
+    private boolean isAdmin(String emailKey, boolean emailVerified, boolean adminGranted, boolean disabled) {
+        return !disabled && emailVerified && (adminGranted || adminEmails.isAdmin(emailKey));
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
@@ -113,6 +114,16 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * No Micrometer observation around each security filter (a timer start and stop for every one
+     * of ~15 filters on every request: ~5 % of a page's CPU in the profile). Requests are still
+     * timed whole ({@code http.server.requests}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository();
@@ -130,7 +141,7 @@ class SecurityConfiguration {
 
     static CookieCsrfTokenRepository csrfTokens() {
         CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
-        tokens.setCookieName("CLOUDSQUAD_CSRF");
+        tokens.setCookieName(com.cloudsquad.platform.RenderedFragments.CSRF_COOKIE);
         tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax"));
         return tokens;
     }

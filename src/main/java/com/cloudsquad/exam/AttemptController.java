@@ -6,12 +6,15 @@ import com.cloudsquad.bank.QuestionVersion;
 import com.cloudsquad.catalog.Catalog;
 import com.cloudsquad.catalog.Certification;
 import com.cloudsquad.platform.DisplayTime;
+import com.cloudsquad.platform.RenderedFragments;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,6 +48,7 @@ class AttemptController {
     private final Catalog catalog;
     private final AccountService accounts;
     private final Clock clock;
+    private final RenderedFragments fragments;
 
     AttemptController(
             Attempts attempts,
@@ -53,7 +57,8 @@ class AttemptController {
             AttemptViews views,
             Catalog catalog,
             AccountService accounts,
-            Clock clock) {
+            Clock clock,
+            RenderedFragments fragments) {
         this.attempts = attempts;
         this.access = access;
         this.queries = queries;
@@ -61,6 +66,7 @@ class AttemptController {
         this.catalog = catalog;
         this.accounts = accounts;
         this.clock = clock;
+        this.fragments = fragments;
     }
 
     /** The attempt of this request, as the clock has it, with what every attempt page shows of it. */
@@ -242,29 +248,36 @@ class AttemptController {
         return results(attempt);
     }
 
+    /** Everything a closed attempt's answer review shows depends on (besides the browser's CSRF token). */
+    private record ReviewKey(
+            long attemptId, AttemptStatus status, Instant closedAt, Certification certification, String filter) {}
+
     @GetMapping("/results")
     String results(
             @ModelAttribute(binding = false) Attempt attempt,
             @RequestParam(defaultValue = "wrong") String show,
-            Model model) {
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         if (attempt.open()) {
             return "redirect:/attempts/" + attempt.id();
         }
         Certification certification = catalog.byId(attempt.certificationId()).orElseThrow();
-        List<AttemptQuestion> questions = queries.questions(attempt.id());
-        Map<Long, QuestionVersion> versions = views.versions(questions);
+        AttemptViews.ClosedResults results = views.closedResults(attempt, certification);
+        List<AttemptQuestion> questions = results.questions();
         String filter =
                 switch (show) {
                     case "all", "flagged" -> show;
                     default -> "wrong";
                 };
         List<AttemptViews.QuestionView> items = new ArrayList<>();
-        for (AttemptQuestion q : questions) {
+        for (int i = 0; i < questions.size(); i++) {
+            AttemptQuestion q = questions.get(i);
             boolean wrong = !Boolean.TRUE.equals(q.correct());
             if ((filter.equals("wrong") && !wrong) || (filter.equals("flagged") && !q.flagged())) {
                 continue;
             }
-            items.add(views.question(q, versions.get(q.versionId()), questions.size(), certification, true));
+            items.add(results.reviews().get(i));
         }
         model.addAttribute("certification", certification);
         model.addAttribute("statusLabel", AttemptViews.statusLabel(attempt));
@@ -287,6 +300,14 @@ class AttemptController {
         model.addAttribute(
                 "rightCount",
                 questions.stream().filter(q -> Boolean.TRUE.equals(q.correct())).count());
+        model.addAttribute(
+                "answerReview",
+                fragments.html(
+                        new ReviewKey(attempt.id(), attempt.status(), attempt.closedAt(), certification, filter),
+                        VIEW_RESULTS + " :: answer-review",
+                        model::asMap,
+                        request,
+                        response));
         if (attempt.mode() == AttemptMode.REVIEW) {
             MissedQueue.Summary queue = queries.missedQueue(attempt.accountId(), attempt.certificationId());
             model.addAttribute("stillWaiting", queue.waiting());

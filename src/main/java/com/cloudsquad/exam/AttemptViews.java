@@ -6,6 +6,8 @@ import com.cloudsquad.bank.QuestionText;
 import com.cloudsquad.bank.QuestionVersion;
 import com.cloudsquad.catalog.Certification;
 import com.cloudsquad.catalog.ExamDomain;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,10 +27,12 @@ public class AttemptViews {
 
     private final QuestionBank bank;
     private final QuestionText text;
+    private final AttemptQueries queries;
 
-    AttemptViews(QuestionBank bank, QuestionText text) {
+    AttemptViews(QuestionBank bank, QuestionText text, AttemptQueries queries) {
         this.bank = bank;
         this.text = text;
+        this.queries = queries;
     }
 
     public record OptionView(
@@ -121,6 +125,38 @@ public class AttemptViews {
             return html.substring(3, html.length() - 4);
         }
         return html;
+    }
+
+    /**
+     * A closed attempt's questions with their review views, as its results page shows them.
+     * Nothing in it changes once the attempt is closed (answers, flags and checks are refused
+     * then, and versions are never edited), so it is computed once and kept: reading 30 questions
+     * and their versions and building their views was most of the results page's work outside
+     * the template.
+     */
+    public record ClosedResults(List<AttemptQuestion> questions, List<QuestionView> reviews) {}
+
+    /** What a closed attempt's results depend on; a renamed domain (the certification) is a new key. */
+    private record ResultsKey(long attemptId, AttemptStatus status, Instant closedAt, Certification certification) {}
+
+    private final Cache<ResultsKey, ClosedResults> closedResults = Caffeine.newBuilder()
+            .maximumSize(1_000)
+            .expireAfterAccess(java.time.Duration.ofMinutes(10))
+            .build();
+
+    public ClosedResults closedResults(Attempt attempt, Certification certification) {
+        if (attempt.open()) {
+            throw new IllegalStateException("Attempt " + attempt.id() + " is still open");
+        }
+        return closedResults.get(
+                new ResultsKey(attempt.id(), attempt.status(), attempt.closedAt(), certification), key -> {
+                    List<AttemptQuestion> questions = queries.questions(attempt.id());
+                    Map<Long, QuestionVersion> versions = versions(questions);
+                    List<QuestionView> reviews = questions.stream()
+                            .map(q -> question(q, versions.get(q.versionId()), questions.size(), certification, true))
+                            .toList();
+                    return new ClosedResults(questions, reviews);
+                });
     }
 
     public List<NavCell> nav(List<AttemptQuestion> questions, int current) {

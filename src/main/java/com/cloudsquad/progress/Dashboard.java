@@ -4,7 +4,10 @@ import com.cloudsquad.catalog.Certification;
 import com.cloudsquad.catalog.ExamDomain;
 import com.cloudsquad.exam.AttemptRecords;
 import com.cloudsquad.platform.DisplayTime;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -54,6 +57,10 @@ class Dashboard {
 
     record OpenView(long attemptId, String label) {}
 
+    /**
+     * @param key what the view was computed from (progress revision, certification, zone, day):
+     *     equal keys mean an equal view, except for the open attempts
+     */
     record View(
             Levels.Standing standing,
             long answered,
@@ -66,7 +73,8 @@ class Dashboard {
             TrendChart trend,
             List<AttemptView> recent,
             List<AchievementView> achievements,
-            List<OpenView> open) {
+            List<OpenView> open,
+            Object key) {
 
         public List<DomainView> weakDomains() {
             return domains.stream().filter(DomainView::weak).toList();
@@ -75,12 +83,63 @@ class Dashboard {
         public boolean empty() {
             return recent.isEmpty();
         }
+
+        View withOpen(List<OpenView> open) {
+            return new View(
+                    standing,
+                    answered,
+                    streak,
+                    answeredToday,
+                    domains,
+                    readiness,
+                    gradedAnswers,
+                    answersToReadiness,
+                    trend,
+                    recent,
+                    achievements,
+                    open,
+                    key);
+        }
     }
 
+    /**
+     * What a view depends on besides the open attempts: the candidate's progress as of its revision,
+     * the certification as the catalog has it (names, weights), the zone times are shown in and
+     * today (the streak).
+     */
+    private record Key(long accountId, Certification certification, ZoneId zone, LocalDate today, long revision) {}
+
+    /**
+     * Views already computed. An entry is found only while the candidate's progress revision is the
+     * one it was computed at: recording an attempt (on any instance) or a rebuild writes a new
+     * revision, so the next request computes the view again. Bounded; idle entries go after 10 minutes.
+     */
+    private final Cache<Key, View> views = Caffeine.newBuilder()
+            .maximumSize(2_000)
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .build();
+
+    /**
+     * The dashboard: the candidate's totals and progress revision (one primary-key read), the rest
+     * from the views computed before unless progress changed since, and the open attempts (exam's,
+     * which change without progress hearing of it) read every time.
+     */
     @Transactional(readOnly = true)
     View of(long accountId, Certification certification, ZoneId zone) {
         long[] totals = store.totals(accountId);
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        View progress = views.get(
+                new Key(accountId, certification, zone, today, totals[2]),
+                key -> compute(key, accountId, certification, zone, totals, today));
+        List<OpenView> open = records.openAttempts(accountId).stream()
+                .filter(a -> a.certificationId() == certification.id())
+                .map(a -> new OpenView(a.id(), "Resume your " + a.mode().label().toLowerCase(java.util.Locale.ROOT)))
+                .toList();
+        return progress.withOpen(open);
+    }
+
+    private View compute(
+            Key key, long accountId, Certification certification, ZoneId zone, long[] totals, LocalDate today) {
         List<LocalDate> days = store.activeDays(accountId, today, ProgressRecorder.STREAK_DAY_ANSWERS, 400);
         boolean answeredToday = !days.isEmpty() && days.get(0).equals(today);
         // a streak survives until the end of today: yesterday's run still counts this morning
@@ -121,10 +180,6 @@ class Dashboard {
                         e.achievement().description(),
                         DisplayTime.dateTime(e.earnedAt(), zone)))
                 .toList();
-        List<OpenView> open = records.openAttempts(accountId).stream()
-                .filter(a -> a.certificationId() == certification.id())
-                .map(a -> new OpenView(a.id(), "Resume your " + a.mode().label().toLowerCase(java.util.Locale.ROOT)))
-                .toList();
         return new View(
                 Levels.standing(totals[0]),
                 totals[1],
@@ -137,7 +192,8 @@ class Dashboard {
                 TrendChart.of(oldestFirst(attempts), certification.passingScore(), zone),
                 recent,
                 achievements,
-                open);
+                List.of(),
+                key);
     }
 
     private static <T> List<T> oldestFirst(List<T> newestFirst) {

@@ -5,6 +5,9 @@ import com.cloudsquad.account.AccountService;
 import com.cloudsquad.catalog.Catalog;
 import com.cloudsquad.catalog.Certification;
 import com.cloudsquad.exam.AttemptRecords;
+import com.cloudsquad.platform.RenderedFragments;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,6 +27,7 @@ class DashboardController {
 
     static final String VIEW_DASHBOARD = "progress/dashboard";
     static final String VIEW_DASHBOARD_BODY = "progress/dashboard :: dashboard";
+    static final String VIEW_DASHBOARD_PROGRESS = "progress/dashboard :: progress";
     static final String VIEW_NEWS = "progress/news :: news";
 
     private final Dashboard dashboard;
@@ -32,6 +36,7 @@ class DashboardController {
     private final ProgressStore store;
     private final AttemptRecords records;
     private final ProgressRebuild rebuild;
+    private final RenderedFragments fragments;
 
     DashboardController(
             Dashboard dashboard,
@@ -39,13 +44,15 @@ class DashboardController {
             AccountService accounts,
             ProgressStore store,
             AttemptRecords records,
-            ProgressRebuild rebuild) {
+            ProgressRebuild rebuild,
+            RenderedFragments fragments) {
         this.dashboard = dashboard;
         this.catalog = catalog;
         this.accounts = accounts;
         this.store = store;
         this.records = records;
         this.rebuild = rebuild;
+        this.fragments = fragments;
     }
 
     @GetMapping("/dashboard")
@@ -53,19 +60,30 @@ class DashboardController {
             @RequestParam(name = "cert", required = false) String code,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             @AuthenticationPrincipal AccountPrincipal user,
-            Model model) {
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         List<Certification> certifications = catalog.certifications();
         if (certifications.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
+        // picked from the list read above (the catalog reads its tables on every call)
         Certification certification = code != null
-                ? catalog.byCode(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
+                ? certifications.stream()
+                        .filter(c -> c.code().equalsIgnoreCase(code.strip()))
+                        .findFirst()
+                        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND))
                 : store.lastCertification(user.getAccountId())
-                        .flatMap(catalog::byId)
+                        .flatMap(id -> certifications.stream()
+                                .filter(c -> c.id() == id)
+                                .findFirst())
                         .orElse(certifications.get(0));
         model.addAttribute("certifications", certifications);
         model.addAttribute("certification", certification);
-        model.addAttribute("d", dashboard.of(user.getAccountId(), certification, accounts.zoneOf(user.getAccountId())));
+        Dashboard.View d = dashboard.of(user.getAccountId(), certification, accounts.zoneOf(user.getAccountId()));
+        model.addAttribute("d", d);
+        model.addAttribute(
+                "progressHtml", fragments.html(d.key(), VIEW_DASHBOARD_PROGRESS, model::asMap, request, response));
         return htmx != null ? VIEW_DASHBOARD_BODY : VIEW_DASHBOARD;
     }
 

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,10 +33,12 @@ class ProgressRecorder {
 
     private final ProgressStore store;
     private final Catalog catalog;
+    private final RandomGenerator random;
 
-    ProgressRecorder(ProgressStore store, Catalog catalog) {
+    ProgressRecorder(ProgressStore store, Catalog catalog, RandomGenerator random) {
         this.store = store;
         this.catalog = catalog;
+        this.random = random;
     }
 
     /** @return false when the attempt was recorded before */
@@ -65,7 +68,7 @@ class ProgressRecorder {
             return false;
         }
         long account = event.accountId();
-        long[] totals = store.addToAccount(account, xp, answered);
+        long[] totals = store.addToAccount(account, xp, answered, random.nextLong());
         if (answered > 0) {
             store.addToDay(account, day, answered);
         }

@@ -55,20 +55,26 @@ class ProgressStore {
                 == 1;
     }
 
-    /** Adds XP and answers; returns the new totals. */
-    long[] addToAccount(long accountId, int xp, int answered) {
+    /**
+     * Adds XP and answers and stamps the candidate's progress with a new {@code revision} (every
+     * change to it happens in the transaction that calls this); returns the new totals.
+     */
+    long[] addToAccount(long accountId, int xp, int answered, long revision) {
         jdbc.sql("""
-                        INSERT INTO progress_account (account_id, xp, answered) VALUES (?, ?, ?)
-                        ON DUPLICATE KEY UPDATE xp = xp + ?, answered = answered + ?""").params(accountId, xp, answered, xp, answered).update();
+                        INSERT INTO progress_account (account_id, xp, answered, revision) VALUES (?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE xp = xp + ?, answered = answered + ?, revision = ?""")
+                .params(accountId, xp, answered, revision, xp, answered, revision)
+                .update();
         return totals(accountId);
     }
 
+    /** XP, answers and the revision of the candidate's progress (0, 0, 0 before the first attempt). */
     long[] totals(long accountId) {
-        return jdbc.sql("SELECT xp, answered FROM progress_account WHERE account_id = ?")
+        return jdbc.sql("SELECT xp, answered, revision FROM progress_account WHERE account_id = ?")
                 .param(accountId)
-                .query((rs, n) -> new long[] {rs.getLong("xp"), rs.getLong("answered")})
+                .query((rs, n) -> new long[] {rs.getLong("xp"), rs.getLong("answered"), rs.getLong("revision")})
                 .optional()
-                .orElse(new long[] {0, 0});
+                .orElse(new long[] {0, 0, 0});
     }
 
     void addToDay(long accountId, LocalDate day, int answered) {

@@ -129,6 +129,41 @@ class AttemptPagesIT {
         assertThat(WebSession.location(alice.get(base + "/q/1"))).isEqualTo(base + "/results");
     }
 
+    /**
+     * A closed attempt's answer review is rendered once per attempt, filter and browser and then
+     * kept: later views show exactly the same review, each filter its own, and another browser of
+     * the same candidate (another CSRF cookie) gets the same review too.
+     */
+    @Test
+    void theKeptAnswerReviewIsTheSameOnEveryViewAndPerFilter() {
+        alice.post(base + "/q/1/answer", Map.of("choice", "0"), "HX-Request", "true");
+        alice.post(base + "/q/2/flag", Map.of("flagged", "true"), "HX-Request", "true");
+        alice.get(base + "/review");
+        alice.post(base + "/submit", Map.of());
+
+        String all = review(alice.get(base + "/results?show=all").body());
+        String flagged = review(alice.get(base + "/results?show=flagged").body());
+
+        assertThat(all).contains("id=\"answers\"", "Question 1", "Question 10", "Your choice");
+        assertThat(all.split("data-testid=\"review-item\"", -1).length - 1).isEqualTo(10);
+        assertThat(flagged).contains("Question 2", "flagged").doesNotContain("Question 3");
+        assertThat(flagged.split("data-testid=\"review-item\"", -1).length - 1).isEqualTo(1);
+        assertThat(review(alice.get(base + "/results?show=all").body())).isEqualTo(all);
+        assertThat(review(alice.get(base + "/results?show=flagged").body())).isEqualTo(flagged);
+
+        WebSession otherBrowser = new WebSession(port);
+        otherBrowser.useSessionCookie(alice.sessionCookie().orElseThrow());
+        assertThat(review(otherBrowser.get(base + "/results?show=all").body())).isEqualTo(all);
+        assertThat(review(otherBrowser.get(base + "/results?show=all").body())).isEqualTo(all);
+    }
+
+    /** The answer review section of a results page (it is the last section of the page). */
+    private static String review(String page) {
+        int start = page.indexOf("<section aria-labelledby=\"answers-heading\" id=\"answers\">");
+        assertThat(start).as("answer review in the page").isPositive();
+        return page.substring(start, page.indexOf("</main>", start));
+    }
+
     @Test
     void anotherCandidateGetsNotFoundOnEveryUrlOfTheAttempt() {
         WebSession mallory = new WebSession(port);

@@ -86,6 +86,70 @@ class DashboardPagesIT {
         }
     }
 
+    /**
+     * The dashboard's progress part is kept between attempts (per progress revision). Nothing
+     * tells the kept copy that an attempt was recorded, as nothing would on another instance: the
+     * revision read with the totals does, so the next attempt shows as soon as it is recorded.
+     */
+    @Test
+    void aKeptDashboardShowsTheNextAttemptAsSoonAsItIsRecorded() {
+        long first = exam.take(aliceId, AttemptMode.READINESS, p -> p <= 4);
+        Eventually.until("recorded", () -> store.attempt(first).isPresent());
+        String before = alice.get(dashboard()).body();
+        assertThat(alice.get(dashboard()).body()).contains("/attempts/" + first + "/results");
+        assertThat(before).contains("/attempts/" + first + "/results");
+
+        long second = exam.take(aliceId, AttemptMode.READINESS, p -> p <= 7);
+        Eventually.until("recorded", () -> store.attempt(second).isPresent());
+
+        String after = alice.get(dashboard()).body();
+        assertThat(after)
+                .contains("/attempts/" + second + "/results", "/attempts/" + first + "/results")
+                .contains("First pass");
+        assertThat(before).doesNotContain("/attempts/" + second + "/results");
+    }
+
+    /** Open attempts are exam's: they are read on every request, never kept with the progress. */
+    @Test
+    void anAttemptStartedAfterTheDashboardWasKeptIsOfferedToResume() {
+        long first = exam.take(aliceId, AttemptMode.READINESS, p -> p <= 4);
+        Eventually.until("recorded", () -> store.attempt(first).isPresent());
+        assertThat(alice.get(dashboard()).body()).doesNotContain("data-testid=\"dashboard-resume\"");
+
+        long open = exam.start(aliceId, AttemptMode.PRACTICE, 10, null);
+
+        assertThat(alice.get(dashboard()).body())
+                .contains("data-testid=\"dashboard-resume\"", "href=\"/attempts/" + open + "\"")
+                .contains("/attempts/" + first + "/results");
+    }
+
+    /** A kept part holds forms (Drill this) with a CSRF token: another browser gets its own token. */
+    @Test
+    void anotherBrowserGetsTheKeptDashboardWithItsOwnCsrfToken() {
+        long first = exam.take(aliceId, AttemptMode.READINESS, p -> p <= 2);
+        Eventually.until("recorded", () -> store.attempt(first).isPresent());
+        String mine = alice.get(dashboard()).body();
+        assertThat(mine).contains("Drill this");
+
+        WebSession otherBrowser = new WebSession(port);
+        otherBrowser.useSessionCookie(alice.sessionCookie().orElseThrow());
+        otherBrowser.get(dashboard()); // gets its CSRF cookie
+        String theirs = otherBrowser.get(dashboard()).body();
+        assertThat(theirs).contains("Drill this", "/attempts/" + first + "/results");
+        String weak = theirs.substring(theirs.indexOf("data-testid=\"weak-domains\""));
+        java.util.regex.Matcher form = java.util.regex.Pattern.compile(
+                        "name=\"_csrf\" value=\"([^\"]+)\"(?s).*?name=\"domain\" value=\"(\\d+)\"")
+                .matcher(weak);
+        assertThat(form.find()).isTrue();
+
+        // the token of the kept form itself (not the header's logout form)
+        HttpResponse<String> drill = otherBrowser.post(
+                "/exams/" + exam.certification().code() + "/start",
+                Map.of("mode", "DRILL", "domain", form.group(2), "_csrf", form.group(1)));
+        assertThat(drill.statusCode()).isEqualTo(302);
+        assertThat(WebSession.location(drill)).matches("/attempts/\\d+");
+    }
+
     @Test
     void anHtmxRequestGetsTheDashboardWithoutTheLayout() {
         HttpResponse<String> fragment = alice.get(dashboard(), "HX-Request", "true");

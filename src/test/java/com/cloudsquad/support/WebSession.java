@@ -170,6 +170,13 @@ public class WebSession {
         return Optional.ofNullable(cookies.get(SESSION_COOKIE));
     }
 
+    /** The Cookie header this client sends (session and CSRF cookies), as a browser would: for wrk scripts. */
+    public String cookieHeader() {
+        return cookies.entrySet().stream()
+                .map(c -> c.getKey() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
     /** Replaces this client's session cookie, as a replaying attacker would. */
     public void useSessionCookie(String value) {
         cookies.clear();

@@ -28,6 +28,16 @@ class EmbeddedDatabaseRestartIT {
     }
 
     @Test
+    void theUnpackedServerIsDeletedWhenTheServerStops() {
+        EmbeddedMariaDb server = EmbeddedMariaDb.acquire(data, "scratch_check");
+        Path scratch = server.scratchFolder();
+        assertThat(scratch.resolve("base")).isDirectoryContaining(file -> true);
+        assertThat(scratch.resolve("tmp")).isDirectory();
+        server.release();
+        assertThat(scratch).doesNotExist();
+    }
+
+    @Test
     void dataWrittenInOneRunIsThereInTheNext() {
         String email = WebSession.uniqueEmail("restart");
         try (ConfigurableApplicationContext first = start(data)) {

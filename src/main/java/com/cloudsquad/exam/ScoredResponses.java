@@ -56,7 +56,7 @@ class ScoredResponses implements ItemResponses {
                 .list();
     }
 
-    /** "0,2" (original positions) as bits 0 and 2. */
+    /** The stored choice, original positions separated by commas (e.g. 0 and 2), as bits 0 and 2 of a mask. */
     static int bits(String selected) {
         int bits = 0;
         if (selected == null) {

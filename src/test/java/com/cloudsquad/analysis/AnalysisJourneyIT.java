@@ -47,7 +47,6 @@ class AnalysisJourneyIT extends BrowserJourney {
         context = newContext();
         // a client address of its own (trusted from the local proxy range, as WebSession does):
         // the browser journeys together register more than 10 accounts an hour from 127.0.0.1
-        context.setExtraHTTPHeaders(java.util.Map.of("X-Forwarded-For", new WebSession(port).clientAddress()));
         page = context.newPage();
         registerAndLogIn(page, WebSession.uniqueEmail("analysis-journey"), "Ana Lyst");
     }

@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,10 +42,20 @@ public abstract class BrowserJourney {
         return newContext(1280, 900);
     }
 
+    /**
+     * Each browser is a client of its own, as {@link WebSession}s are: it comes through the
+     * (loopback, so trusted) proxy with an address of its own, so per-address limits (e.g. ten
+     * registrations an hour) count each journey's browser apart, not the whole suite together.
+     */
+    private static Map<String, String> ownClientAddress() {
+        return Map.of("X-Forwarded-For", WebSession.nextClientAddress());
+    }
+
     /** A phone: 390 x 844, touch and no fine pointer (so hover-only hints stay hidden). */
     protected BrowserContext newPhoneContext() {
         return browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://localhost:" + port)
+                .setExtraHTTPHeaders(ownClientAddress())
                 .setViewportSize(390, 844)
                 .setDeviceScaleFactor(2)
                 .setIsMobile(true)
@@ -54,6 +65,7 @@ public abstract class BrowserJourney {
     protected BrowserContext newContext(int width, int height) {
         return browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://localhost:" + port)
+                .setExtraHTTPHeaders(ownClientAddress())
                 .setViewportSize(width, height));
     }
 

@@ -422,14 +422,21 @@ class AttemptPagesIT {
     @Test
     void anAutosaveWithTheLiveCounterRunsAFewStatementsOnly() {
         alice.post(base + "/q/1/answer", Map.of("choice", "0"), "HX-Request", "true"); // warm up
-        long selects = status("Com_select");
-        long updates = status("Com_update") + status("Com_update_multi");
+        // The counters are server-wide: a background job (report sweep, session cleanup) may run a
+        // statement during a batch. Noise only adds, so the quietest of three batches is the figure.
+        double selectsPerSave = Double.MAX_VALUE;
+        double updatesPerSave = Double.MAX_VALUE;
         int saves = 10;
-        for (int n = 0; n < saves; n++) {
-            alice.post(base + "/q/1/answer", Map.of("choice", String.valueOf(n % 4)), "HX-Request", "true");
+        for (int batch = 0; batch < 3; batch++) {
+            long selects = status("Com_select");
+            long updates = status("Com_update") + status("Com_update_multi");
+            for (int n = 0; n < saves; n++) {
+                alice.post(base + "/q/1/answer", Map.of("choice", String.valueOf(n % 4)), "HX-Request", "true");
+            }
+            selectsPerSave = Math.min(selectsPerSave, (status("Com_select") - selects) / (double) saves);
+            updatesPerSave = Math.min(
+                    updatesPerSave, (status("Com_update") + status("Com_update_multi") - updates) / (double) saves);
         }
-        double selectsPerSave = (status("Com_select") - selects) / (double) saves;
-        double updatesPerSave = (status("Com_update") + status("Com_update_multi") - updates) / (double) saves;
         System.out.printf("autosave: %.1f SELECT, %.1f UPDATE per request%n", selectsPerSave, updatesPerSave);
         // session read + ownership check + the counter's read; the one UPDATE (+ the session's, when it writes)
         assertThat(selectsPerSave).isLessThanOrEqualTo(4.0);

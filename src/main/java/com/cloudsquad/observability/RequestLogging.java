@@ -1,11 +1,15 @@
 package com.cloudsquad.observability;
 
 import com.cloudsquad.account.AccountPrincipal;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -42,9 +46,9 @@ class RequestLogging {
 
     @Bean
     FilterRegistrationBean<RequestIdFilter> requestIdFilter(
-            @Value("${app.logging.slow-request:PT1S}") Duration slowRequest) {
+            @Value("${app.logging.slow-request:PT1S}") Duration slowRequest, MeterRegistry meters) {
         // Before Spring Security (order -100), so what security logs has the request id too.
-        var registration = new FilterRegistrationBean<>(new RequestIdFilter(slowRequest));
+        var registration = new FilterRegistrationBean<>(new RequestIdFilter(slowRequest, meters));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
@@ -71,9 +75,13 @@ class RequestLogging {
     static final class RequestIdFilter extends OncePerRequestFilter {
 
         private final Duration slowRequest;
+        private final MeterRegistry meters;
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final boolean cpuMeasured = threads.isCurrentThreadCpuTimeSupported();
 
-        RequestIdFilter(Duration slowRequest) {
+        RequestIdFilter(Duration slowRequest, MeterRegistry meters) {
             this.slowRequest = slowRequest;
+            this.meters = meters;
         }
 
         @Override
@@ -83,12 +91,24 @@ class RequestLogging {
             MDC.put(REQUEST_ID, requestId);
             response.setHeader(REQUEST_ID_HEADER, requestId);
             long started = System.nanoTime();
+            long cpuStarted = cpuMeasured ? threads.getCurrentThreadCpuTime() : 0;
             try {
                 chain.doFilter(request, response);
             } finally {
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
+                Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+                if (cpuMeasured) {
+                    // CPU time of the request's own thread (the work of a page or a save, without GC
+                    // or background jobs), per route: what each step of exam day costs the app.
+                    DistributionSummary.builder("cloudsquad.http.server.cpu")
+                            .baseUnit("milliseconds")
+                            .description("CPU time of the request thread")
+                            .tag("method", request.getMethod())
+                            .tag("uri", pattern != null ? pattern.toString() : "UNMATCHED")
+                            .register(meters)
+                            .record((threads.getCurrentThreadCpuTime() - cpuStarted) / 1_000_000.0);
+                }
                 if (took.compareTo(slowRequest) >= 0) {
-                    Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
                     log.info(
                             "Slow request: {} {} answered {} in {} ms",
                             request.getMethod(),

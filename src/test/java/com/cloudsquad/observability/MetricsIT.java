@@ -59,7 +59,22 @@ class MetricsIT {
                 .startsWith(base);
         assertThat(count(AttemptMetrics.STARTED, "mode", "readiness")).isEqualTo(started + 1);
 
+        io.micrometer.core.instrument.DistributionSummary questionCpu = registry.find("cloudsquad.http.server.cpu")
+                .tags("method", "GET", "uri", "/attempts/{id}/q/{position}")
+                .summary();
+        long questionPages = questionCpu == null ? 0 : questionCpu.count();
         candidate.get(base + "/q/1");
+        // each request's CPU time, per route pattern (never the ids in the path): what a page costs
+        questionCpu = registry.find("cloudsquad.http.server.cpu")
+                .tags("method", "GET", "uri", "/attempts/{id}/q/{position}")
+                .summary();
+        assertThat(questionCpu).isNotNull();
+        assertThat(questionCpu.count()).isEqualTo(questionPages + 1);
+        assertThat(questionCpu.totalAmount()).isPositive();
+        assertThat(registry.find("cloudsquad.http.server.cpu")
+                        .tag("uri", base + "/q/1")
+                        .summary())
+                .isNull();
         assertThat(WebSession.location(candidate.post(base + "/submit", Map.of())))
                 .isEqualTo(base + "/results");
         assertThat(count(AttemptMetrics.SUBMITTED, "mode", "readiness", "by", "candidate"))

@@ -67,7 +67,7 @@ public class ExamDaySimulation extends Simulation {
 
     final ChainBuilder answerAll = repeat(session -> session.getInt("answering"), "i")
             .on(exec(session -> session.set("position", session.getInt("i") + 1))
-                    .pause(session -> RUN.think())
+                    .pause(RUN::think)
                     .exec(session ->
                             session.set("choice", pick(session.getList("choices"), session.getBoolean("multi"))))
                     .exec(session -> session.remove("saved"))
@@ -109,11 +109,10 @@ public class ExamDaySimulation extends Simulation {
                                     .header("HX-Current-URL", RUN.baseUrl() + "/attempts/#{attempt}/q/#{position}")
                                     .check(status().is(200), choices(), multiple()))));
 
-    final ScenarioBuilder candidates = scenario("candidates")
-            .feed(RUN.candidateFeeder())
-            .exec(logIn())
+    /** A candidate's whole test, from logging in to the results. */
+    final ChainBuilder takeTest = exec(logIn())
             .exec(keepCsrf("exams", "/exams"))
-            .pause(session -> RUN.untilStart())
+            .pause(RUN::untilStart)
             .exec(http("start")
                     .post("/exams/" + RUN.certification() + "/start")
                     .transformResponse(counted("start"))
@@ -161,6 +160,20 @@ public class ExamDaySimulation extends Simulation {
                     .transformResponse(counted("results"))
                     .check(status().is(200), substring("Score")));
 
+    /** Exam day's candidates: they log in over the ramp and start together. */
+    final ScenarioBuilder candidates =
+            scenario("candidates").feed(RUN.candidateFeeder()).exec(takeTest);
+
+    /**
+     * The server has been up before exam day: a few candidates take a whole test without think
+     * time first (reported as the group "warm-up"), so the JIT has compiled what the day runs.
+     */
+    final ScenarioBuilder warmUp = scenario("warm-up")
+            .feed(RUN.warmUpFeeder())
+            .exec(session -> session.set("warm", true))
+            .group("warm-up")
+            .on(takeTest);
+
     final ScenarioBuilder browsers = scenario("dashboard and history")
             .feed(RUN.browserFeeder())
             .exec(logIn())
@@ -206,16 +219,17 @@ public class ExamDaySimulation extends Simulation {
 
     {
         int exam = RUN.soakSeconds() > 0 ? RUN.soakSeconds() + RUN.examSeconds() : RUN.examSeconds();
-        setUp(
-                        RUN.soakSeconds() > 0
-                                ? candidates.injectOpen(constantUsersPerSec(RUN.soakArrivalsPerSecond())
-                                        .during(Duration.ofSeconds(RUN.soakSeconds())))
-                                : candidates.injectOpen(
-                                        rampUsers(RUN.users()).during(Duration.ofSeconds(RUN.rampSeconds()))),
-                        browsers.injectOpen(
-                                nothingFor(Duration.ofSeconds(RUN.rampSeconds() + RUN.startWindowSeconds())),
-                                rampUsers(Math.max(1, RUN.users() / 10)).during(Duration.ofSeconds(exam))),
-                        admin.injectOpen(nothingFor(Duration.ofSeconds(RUN.rampSeconds())), atOnceUsers(1)))
+        setUp(warmUp.injectOpen(rampUsers(RUN.warmUps()).during(Duration.ofSeconds(30)))
+                        .andThen(
+                                RUN.soakSeconds() > 0
+                                        ? candidates.injectOpen(constantUsersPerSec(RUN.soakArrivalsPerSecond())
+                                                .during(Duration.ofSeconds(RUN.soakSeconds())))
+                                        : candidates.injectOpen(
+                                                rampUsers(RUN.users()).during(Duration.ofSeconds(RUN.rampSeconds()))),
+                                browsers.injectOpen(
+                                        nothingFor(Duration.ofSeconds(RUN.rampSeconds() + RUN.startWindowSeconds())),
+                                        rampUsers(Math.max(1, RUN.users() / 10)).during(Duration.ofSeconds(exam))),
+                                admin.injectOpen(nothingFor(Duration.ofSeconds(RUN.rampSeconds())), atOnceUsers(1))))
                 .protocols(protocol)
                 .assertions(
                         global().failedRequests().count().is(0L),

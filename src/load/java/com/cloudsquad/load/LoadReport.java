@@ -66,6 +66,21 @@ public final class LoadReport {
         }
         JsonNode stats = gatlingStats(run);
         Map<String, double[]> cpu = appCpuPerRoute(base);
+        Path warm = run.resolve("cpu-after-warm-up.properties");
+        if (Files.exists(warm)) {
+            Properties before = new Properties();
+            try (var reader = Files.newBufferedReader(warm)) {
+                before.load(reader);
+            }
+            before.forEach((route, value) -> {
+                String[] figures = value.toString().split(",");
+                double[] now = cpu.get(route.toString());
+                if (now != null) {
+                    now[0] -= Double.parseDouble(figures[0]);
+                    now[1] -= Double.parseDouble(figures[1]);
+                }
+            });
+        }
         List<long[]> samples = samples(run);
         Map<Integer, Map<String, Long>> requests = requests(run);
         List<String> failures = new ArrayList<>();
@@ -297,7 +312,7 @@ public final class LoadReport {
     }
 
     /** Count and total of the app's per-route CPU metric, read as the load admin. */
-    private static Map<String, double[]> appCpuPerRoute(String base) throws Exception {
+    static Map<String, double[]> appCpuPerRoute(String base) throws Exception {
         HttpClient client =
                 HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String login = client.send(

@@ -97,7 +97,15 @@ public final class LoadRun {
         return settings.getProperty("certification", "SAA-C03");
     }
 
-    Duration think() {
+    /** Candidates of the warm-up, before exam day proper (property warmUp, default 40). */
+    int warmUps() {
+        return integer("warmUp", 40);
+    }
+
+    Duration think(Session session) {
+        if (session.contains("warm")) {
+            return Duration.ZERO;
+        }
         return Duration.ofMillis(ThreadLocalRandom.current()
                 .nextLong(integer("thinkMin", 20) * 1000L, integer("thinkMax", 60) * 1000L + 1));
     }
@@ -121,16 +129,57 @@ public final class LoadRun {
     }
 
     /** Until this candidate's moment in the synchronised start: all within the start window. */
-    Duration untilStart() {
-        if (soakSeconds() > 0) {
+    Duration untilStart(Session session) {
+        if (soakSeconds() > 0 || session.contains("warm")) {
             return Duration.ZERO;
         }
         long at = startAt + ThreadLocalRandom.current().nextLong(startWindowSeconds() * 1000L);
         return Duration.ofMillis(Math.max(0, at - System.currentTimeMillis()));
     }
 
+    /** Exam day's candidates; the first one's arrival sets the synchronised start (after the ramp). */
     Iterator<Map<String, Object>> candidateFeeder() {
-        return feeder("load-%05d@example.test", 0);
+        Iterator<Map<String, Object>> accounts = feeder("load-%05d@example.test", 0);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Map<String, Object> next() {
+                synchronized (LoadRun.this) {
+                    if (startAt == 0) {
+                        startAt = System.currentTimeMillis() + (rampSeconds() + 10) * 1000L;
+                        snapshotAppCpu();
+                    }
+                }
+                return accounts.next();
+            }
+        };
+    }
+
+    /** The app's CPU per route after the warm-up, so that the report counts exam day's requests only. */
+    private void snapshotAppCpu() {
+        Thread snapshot = new Thread(() -> {
+            try {
+                Files.createDirectories(out);
+                Properties before = new Properties();
+                LoadReport.appCpuPerRoute(baseUrl())
+                        .forEach((route, figures) -> before.setProperty(route, figures[0] + "," + figures[1]));
+                try (var writer = Files.newBufferedWriter(out.resolve("cpu-after-warm-up.properties"))) {
+                    before.store(writer, "cloudsquad.http.server.cpu count,total per route after the warm-up");
+                }
+            } catch (Exception e) {
+                System.err.println("No CPU snapshot after the warm-up: " + e);
+            }
+        });
+        snapshot.setDaemon(true);
+        snapshot.start();
+    }
+
+    Iterator<Map<String, Object>> warmUpFeeder() {
+        return feeder("load-w-%05d@example.test", 200_000);
     }
 
     Iterator<Map<String, Object>> browserFeeder() {
@@ -179,6 +228,7 @@ public final class LoadRun {
             db.setAutoCommit(false);
             seed(db, "load-%05d@example.test", candidates(), false);
             seed(db, "load-b-%05d@example.test", browsers, false);
+            seed(db, "load-w-%05d@example.test", warmUps(), false);
             seed(db, ADMIN_EMAIL, 1, true);
             db.commit();
         } catch (SQLException e) {
@@ -187,7 +237,6 @@ public final class LoadRun {
         System.out.printf(
                 "Seeded %d candidates, %d browsers and an admin in %d ms%n",
                 candidates(), browsers, (System.nanoTime() - seeding) / 1_000_000);
-        startAt = System.currentTimeMillis() + (rampSeconds() + 10) * 1000L;
         sampler = new Thread(this::sample, "cpu-sampler");
         sampler.setDaemon(true);
         sampler.start();

@@ -2,15 +2,19 @@ package com.cloudsquad.platform;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Arrays;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,8 +47,9 @@ class DatabaseUnavailable {
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
 
     @Bean
-    FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(ITemplateEngine templates) {
-        var registration = new FilterRegistrationBean<>(new DatabaseUnavailableFilter(templates));
+    FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(
+            ITemplateEngine templates, @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) {
+        var registration = new FilterRegistrationBean<>(new DatabaseUnavailableFilter(templates, sessionCookie));
         // after the request id filter (HIGHEST_PRECEDENCE + 10), before Spring Session's (MIN_VALUE + 50)
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
@@ -72,16 +77,18 @@ class DatabaseUnavailable {
     static final class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
         private final ITemplateEngine templates;
+        private final String sessionCookie;
 
-        DatabaseUnavailableFilter(ITemplateEngine templates) {
+        DatabaseUnavailableFilter(ITemplateEngine templates, String sessionCookie) {
             this.templates = templates;
+            this.sessionCookie = sessionCookie;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             try {
-                chain.doFilter(request, response);
+                chain.doFilter(isStaticFile(request) ? withoutSession(request) : request, response);
             } catch (ServletException | IOException | RuntimeException failure) {
                 if (!isDatabaseUnavailable(failure) || response.isCommitted()) {
                     throw failure;
@@ -125,6 +132,31 @@ class DatabaseUnavailable {
                         + " for a moment</h1><p>Please try again in a few seconds.</p></html>";
             }
             response.getWriter().write(page);
+        }
+
+        private static boolean isStaticFile(HttpServletRequest request) {
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            return path.startsWith("/assets/") || path.startsWith("/webjars/");
+        }
+
+        /**
+         * Static files need no session, but the filters after this one (the logged-in account for
+         * the log line) would read it, from the database: the 503 page would come without its
+         * stylesheet. Their requests go on as if the browser had sent no session cookie.
+         */
+        private HttpServletRequest withoutSession(HttpServletRequest request) {
+            return new HttpServletRequestWrapper(request) {
+                @Override
+                public Cookie[] getCookies() {
+                    Cookie[] cookies = super.getCookies();
+                    return cookies == null
+                            ? null
+                            : Arrays.stream(cookies)
+                                    .filter(c -> !sessionCookie.equals(c.getName()))
+                                    .toArray(Cookie[]::new);
+                }
+            };
         }
 
         private static String rootMessage(Throwable failure) {

@@ -4,12 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudsquad.CloudSquadApplication;
+import com.cloudsquad.support.BrowserJourney;
 import com.cloudsquad.support.Browsers;
 import com.cloudsquad.support.WebSession;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.http.HttpResponse;
@@ -39,7 +39,7 @@ import org.springframework.util.FileSystemUtils;
  * so; the app serves again within 10 s of the database being back, without a restart; and every
  * answer acknowledged with a 2xx is in the database afterwards. Figures go to the test output.
  */
-class DatabaseOutageDrillIT {
+class DatabaseOutageDrillIT extends BrowserJourney {
 
     static final Duration FAIL_FAST = Duration.ofSeconds(3);
     static final Duration RECOVERY = Duration.ofSeconds(10);
@@ -47,13 +47,9 @@ class DatabaseOutageDrillIT {
     final Path data = Path.of("target", "outage-db-" + UUID.randomUUID()).toAbsolutePath();
     EmbeddedMariaDb database;
     ConfigurableApplicationContext app;
-    Playwright playwright;
 
     @AfterEach
     void stopAll() {
-        if (playwright != null) {
-            playwright.close();
-        }
         if (app != null) {
             app.close();
         }
@@ -95,9 +91,7 @@ class DatabaseOutageDrillIT {
         WebSession browserAccount = new WebSession(port);
         browserAccount.register(browserEmail, "Bruno Browser");
         browserAccount.logOut();
-        playwright = Browsers.playwright();
-        Browser chromium = Browsers.chromium(playwright);
-        BrowserContext context = chromium.newContext(new Browser.NewContextOptions()
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://localhost:" + port)
                 .setExtraHTTPHeaders(Map.of("X-Forwarded-For", WebSession.nextClientAddress())));
         Page page = context.newPage();
@@ -165,7 +159,14 @@ class DatabaseOutageDrillIT {
         Page other = context.newPage();
         other.navigate("/attempts/" + browserAttemptId + "/q/2");
         assertThat(other.getByTestId("unavailable-page")).containsText("Cloud Squad is back in a moment");
+        // with its stylesheet: static files never wait for the database
+        assertThat(other.evaluate("() => getComputedStyle(document.querySelector('.error-code')).fontWeight"))
+                .isEqualTo("800");
         Browsers.screenshot(other, "91-drill-database-down-page");
+        assertAccessible(other);
+        other.setViewportSize(390, 844);
+        assertNoSidewaysScroll(other);
+        Browsers.screenshot(other, "92-drill-database-down-page-phone");
         other.close();
 
         until("the saver met the outage", () -> saver.refused.get() > 0);
@@ -208,6 +209,7 @@ class DatabaseOutageDrillIT {
                 .isNotNull();
         page.reload();
         assertThat(page.getByTestId("option").nth(1).locator("input")).isChecked();
+        context.close();
 
         System.out.printf(
                 "Database outage drill: page 503 in %d ms, autosave 503 in %d ms, readiness DOWN in %d ms;"

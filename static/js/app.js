@@ -7,6 +7,47 @@ document.addEventListener("htmx:configRequest", (event) => {
   }
 });
 
+// While the server cannot answer (its database is away: 503), an htmx click or form other than
+// autosave (which retries by itself) says so instead of doing nothing; the next answer clears it.
+const connectionAlert = (text) => {
+  let alert = document.getElementById("connection-alert");
+  if (!alert && text) {
+    alert = document.createElement("p");
+    alert.id = "connection-alert";
+    alert.className = "form-error";
+    alert.setAttribute("role", "alert");
+    alert.dataset.testid = "connection-alert";
+    const main = document.getElementById("main");
+    if (!main) return;
+    main.prepend(alert);
+  }
+  if (alert) {
+    if (text) {
+      alert.textContent = text;
+    } else {
+      alert.remove();
+    }
+  }
+};
+document.addEventListener("htmx:responseError", (event) => {
+  const code = event.detail.xhr ? event.detail.xhr.status : 0;
+  if (event.target.id !== "answer-form" && code >= 500) {
+    connectionAlert(code === 503
+      ? "Cloud Squad cannot reach its database just now. Please try again in a moment."
+      : "Something went wrong on our side. Please try again in a moment.");
+  }
+});
+document.addEventListener("htmx:sendError", (event) => {
+  if (event.target.id !== "answer-form") {
+    connectionAlert("No connection to Cloud Squad. Please check your network and try again.");
+  }
+});
+document.addEventListener("htmx:afterRequest", (event) => {
+  if (event.detail.successful) {
+    connectionAlert(null);
+  }
+});
+
 // Upload progress for forms that show a <progress data-upload-progress> while htmx sends a file.
 document.addEventListener("htmx:xhr:progress", (event) => {
   const bar = event.target.querySelector("progress[data-upload-progress]");
@@ -65,32 +106,38 @@ document.addEventListener("change", (event) => {
     }
   });
 
-  const scheduleRetry = (message) => {
-    status("error", message);
+  // Retried with backoff (1 s doubling to 10 s, with jitter so that thousands of pages do not all
+  // come back at the same instant when the server or its database returns). The page says the
+  // answer is not saved until the server acknowledges it: never a silent loss.
+  const scheduleRetry = (reason) => {
+    status("error", "Not saved yet — retrying…");
+    const el = document.getElementById("save-status");
+    if (el) el.dataset.reason = reason;
     clearTimeout(retryTimer);
+    const delay = Math.round(retryDelay * (0.75 + Math.random() * 0.5));
     retryTimer = setTimeout(() => {
       const f = form();
       if (f) {
         status("saving", "Saving again…");
         htmx.trigger(f, "retry");
       }
-    }, retryDelay);
-    retryDelay = Math.min(retryDelay * 2, 15000);
+    }, delay);
+    retryDelay = Math.min(retryDelay * 2, 10000);
   };
 
   document.addEventListener("htmx:sendError", (event) => {
     if (event.target === form()) {
-      scheduleRetry("Not saved: no connection. Trying again…");
+      scheduleRetry("no-connection");
     }
   });
   document.addEventListener("htmx:timeout", (event) => {
     if (event.target === form()) {
-      scheduleRetry("Not saved: the server did not answer. Trying again…");
+      scheduleRetry("timeout");
     }
   });
   document.addEventListener("htmx:responseError", (event) => {
     if (event.target === form()) {
-      scheduleRetry("Not saved: the server had a problem. Trying again…");
+      scheduleRetry(event.detail.xhr ? `http-${event.detail.xhr.status}` : "server");
     }
   });
   document.addEventListener("htmx:afterRequest", (event) => {

@@ -188,6 +188,27 @@ public final class EmbeddedMariaDb {
         }
     }
 
+    /**
+     * Failure drills: stops the server process as an operator would (SIGTERM, a clean shutdown),
+     * keeping its data, binaries and port, so {@link #startAgain()} brings the same server back.
+     */
+    synchronized void stopForDrill() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("The embedded MariaDB did not stop", e);
+        }
+    }
+
+    /** Failure drills: starts the server stopped by {@link #stopForDrill()}, on the same port. */
+    synchronized void startAgain() {
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("The embedded MariaDB did not start again", e);
+        }
+    }
+
     /** The folder holding this server's unpacked binaries and temporary files (deleted at stop). */
     Path scratchFolder() {
         return scratch;

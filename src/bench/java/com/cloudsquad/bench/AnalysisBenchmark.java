@@ -78,7 +78,7 @@ public class AnalysisBenchmark {
                 candidate.register(WebSession.uniqueEmail("analysis"), "Analysis " + i);
                 candidate.get("/exams");
                 String attempt =
-                        WebSession.location(candidate.post("/exams/SAA-C03/start", Map.of("mode", "READINESS")));
+                        WebSession.attemptBase(candidate.post("/exams/SAA-C03/start", Map.of("mode", "READINESS")));
                 candidate.get(attempt + "/q/1");
                 candidate.post(attempt + "/submit", Map.of());
                 if (candidate.get(attempt + "/results").statusCode() != 200) {

@@ -40,7 +40,7 @@ public class WebBenchmark {
                 candidate.register(WebSession.uniqueEmail("wrk"), "Wrk " + i);
                 candidate.get("/exams");
                 HttpResponse<String> started = candidate.post("/exams/SAA-C03/start", Map.of("mode", "READINESS"));
-                String attempt = WebSession.location(started);
+                String attempt = WebSession.attemptBase(started);
                 HttpResponse<String> page = candidate.get(attempt + "/q/1");
                 Matcher token = CSRF.matcher(page.body());
                 if (page.statusCode() != 200 || !token.find()) {

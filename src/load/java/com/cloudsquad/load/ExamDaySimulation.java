@@ -120,16 +120,19 @@ public class ExamDaySimulation extends Simulation {
                     .formParam("_csrf", "#{csrf}")
                     .check(
                             status().is(302),
+                            header("Location").saveAs("location"),
                             header("Location")
                                     .transform(location ->
                                             Long.parseLong(location.replaceAll(".*/attempts/(\\d+).*", "$1")))
                                     .saveAs("attempt")))
             .exec(session -> RUN.started(session))
-            .exec(
-                    http("open attempt") // the start's redirect, as a browser follows it
-                            .get("/attempts/#{attempt}")
-                            .transformResponse(counted("open attempt"))
-                            .check(status().is(302)))
+            // the start's redirect, as a browser follows it: straight to the first question for a
+            // fresh attempt, through the attempt's own address for a resumed one
+            .doIf(session -> !session.getString("location").endsWith("/q/1"))
+            .then(exec(http("open attempt")
+                    .get("/attempts/#{attempt}")
+                    .transformResponse(counted("open attempt"))
+                    .check(status().is(302))))
             .exec(http("first question")
                     .get("/attempts/#{attempt}/q/1")
                     .transformResponse(counted("first question"))

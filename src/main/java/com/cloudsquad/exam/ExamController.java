@@ -103,7 +103,10 @@ class ExamController {
                         "You already have a timed " + certification.code()
                                 + " attempt in progress: here it is. Submit it to start another.");
             }
-            return "redirect:/attempts/" + started.attemptId();
+            // A fresh attempt opens on its first question: one redirect, not two (the attempt's own
+            // address would look for the first unanswered question, which is the first here). On exam
+            // day every candidate starts within seconds, so each request saved counts.
+            return "redirect:/attempts/" + started.attemptId() + (started.resumed() ? "" : "/q/1");
         } catch (NotEnoughQuestionsException | NothingToReviewException e) {
             redirect.addFlashAttribute("alert", e.getMessage());
             return "redirect:/exams";

@@ -150,7 +150,7 @@ class SecuritySuiteIT {
         admin.register(email, "Ada Admin");
         admin.get("/exams");
         HttpResponse<String> started = admin.post("/exams/SAA-C03/start", Map.of("mode", "PRACTICE", "count", "10"));
-        String attempt = WebSession.location(started);
+        String attempt = WebSession.attemptBase(started);
         assertThat(attempt).matches("/attempts/\\d+");
 
         Map<String, HttpResponse<String>> pages = new java.util.LinkedHashMap<>();

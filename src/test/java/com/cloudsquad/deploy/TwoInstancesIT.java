@@ -49,7 +49,7 @@ class TwoInstancesIT {
                 onA.register(WebSession.uniqueEmail("two-instances"), "Tess Twin");
                 onA.get("/exams");
                 HttpResponse<String> started = onA.post("/exams/SAA-C03/start", Map.of("mode", "READINESS"));
-                base = WebSession.location(started);
+                base = WebSession.attemptBase(started);
                 assertThat(base).matches("/attempts/\\d+");
                 attemptId = Long.parseLong(base.substring("/attempts/".length()));
                 onA.get(base + "/q/1");

@@ -52,7 +52,7 @@ class AttemptPagesIT {
         HttpResponse<String> started =
                 alice.post("/exams/" + fixture.certification.code() + "/start", Map.of("mode", "READINESS"));
         assertThat(started.statusCode()).isEqualTo(302);
-        base = WebSession.location(started);
+        base = WebSession.attemptBase(started);
         assertThat(base).matches("/attempts/\\d+");
         attemptId = Long.parseLong(base.substring("/attempts/".length()));
     }
@@ -237,7 +237,7 @@ class AttemptPagesIT {
     void practiceShowsTheExplanationsOnceChecked() {
         HttpResponse<String> started = alice.post(
                 "/exams/" + fixture.certification.code() + "/start", Map.of("mode", "PRACTICE", "count", "10"));
-        String practice = WebSession.location(started);
+        String practice = WebSession.attemptBase(started);
         alice.get(practice + "/q/1");
         alice.post(practice + "/q/1/answer", Map.of("choice", "0"), "HX-Request", "true");
 
@@ -320,7 +320,7 @@ class AttemptPagesIT {
     void aPracticeLeftWithoutAScoreStillHasAResultsPage() {
         HttpResponse<String> started = alice.post(
                 "/exams/" + fixture.certification.code() + "/start", Map.of("mode", "PRACTICE", "count", "10"));
-        String practice = WebSession.location(started);
+        String practice = WebSession.attemptBase(started);
         alice.get(practice + "/review");
 
         HttpResponse<String> left = alice.post(practice + "/leave", Map.of());
@@ -379,7 +379,7 @@ class AttemptPagesIT {
 
     @Test
     void aPracticeFinishedEarlyHasNoScaledScoreAndSaysHowManyOfTheAnsweredWereRight() {
-        String practice = WebSession.location(alice.post(
+        String practice = WebSession.attemptBase(alice.post(
                 "/exams/" + fixture.certification.code() + "/start", Map.of("mode", "PRACTICE", "count", "10")));
         long id = Long.parseLong(practice.substring("/attempts/".length()));
         for (int n = 1; n <= 3; n++) {
@@ -403,7 +403,7 @@ class AttemptPagesIT {
         alice.post(base + "/submit", Map.of()); // ten unanswered: ten missed
         String exams = alice.get("/exams").body();
         assertThat(exams).contains("10 questions you missed are waiting", "right twice, a day");
-        String review = WebSession.location(
+        String review = WebSession.attemptBase(
                 alice.post("/exams/" + fixture.certification.code() + "/start", Map.of("mode", "REVIEW")));
 
         HttpResponse<String> left = alice.post(review + "/leave", Map.of());

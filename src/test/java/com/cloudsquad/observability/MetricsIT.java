@@ -44,7 +44,7 @@ class MetricsIT {
         double reports = count("cloudsquad.analysis.reports", "source", "rules", "outcome", "bedrock-off");
 
         candidate.get("/exams");
-        String base = WebSession.location(candidate.post("/exams/SAA-C03/start", Map.of("mode", "READINESS")));
+        String base = WebSession.attemptBase(candidate.post("/exams/SAA-C03/start", Map.of("mode", "READINESS")));
         assertThat(base).matches("/attempts/\\d+");
         assertThat(count(AttemptMetrics.STARTED, "mode", "readiness")).isEqualTo(started + 1);
         // a plain event: no module listens to it durably, so no publication row is written

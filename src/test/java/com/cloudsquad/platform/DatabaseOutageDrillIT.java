@@ -77,7 +77,7 @@ class DatabaseOutageDrillIT extends BrowserJourney {
         String email = WebSession.uniqueEmail("outage");
         candidate.register(email, "Olga Outage");
         candidate.get("/exams");
-        String base = WebSession.location(candidate.post("/exams/SAA-C03/start", Map.of("mode", "READINESS")));
+        String base = WebSession.attemptBase(candidate.post("/exams/SAA-C03/start", Map.of("mode", "READINESS")));
         assertThat(base).matches("/attempts/\\d+");
         long attemptId = Long.parseLong(base.substring("/attempts/".length()));
         candidate.get(base + "/q/1");

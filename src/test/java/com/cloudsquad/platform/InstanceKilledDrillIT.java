@@ -90,7 +90,7 @@ class InstanceKilledDrillIT {
             onA.useSessionCookie(cookie); // a session made on B is good on A (sessions in the database)
             onA.get("/exams");
             HttpResponse<String> started = onA.post("/exams/SAA-C03/start", Map.of("mode", "READINESS"));
-            String base = WebSession.location(started);
+            String base = WebSession.attemptBase(started);
             assertThat(base).as("an attempt started on A").matches("/attempts/\\d+");
             onA.get(base + "/q/1");
             for (int position = 1; position <= 3; position++) {

@@ -147,7 +147,7 @@ class DashboardPagesIT {
                 "/exams/" + exam.certification().code() + "/start",
                 Map.of("mode", "DRILL", "domain", form.group(2), "_csrf", form.group(1)));
         assertThat(drill.statusCode()).isEqualTo(302);
-        assertThat(WebSession.location(drill)).matches("/attempts/\\d+");
+        assertThat(WebSession.location(drill)).matches("/attempts/\\d+/q/1");
     }
 
     @Test

@@ -189,6 +189,18 @@ public class WebSession {
         return location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery());
     }
 
+    /**
+     * The attempt a start redirected to ({@code /attempts/42}): a fresh attempt's start goes
+     * straight to its first question, a resumed one to the attempt (which finds the first unanswered).
+     */
+    public static String attemptBase(HttpResponse<?> started) {
+        String location = location(started);
+        if (!location.matches("/attempts/\\d+(/q/1)?")) {
+            throw new AssertionError("Not a start's redirect to an attempt: " + location);
+        }
+        return location.replaceFirst("/q/1$", "");
+    }
+
     private HttpResponse<String> send(HttpRequest unsent) {
         HttpRequest.Builder withCookies = HttpRequest.newBuilder(unsent, (name, value) -> true);
         if (unsent.headers().firstValue("X-Forwarded-For").isEmpty()) {

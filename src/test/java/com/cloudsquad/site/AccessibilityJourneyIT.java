@@ -13,7 +13,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ColorScheme;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -59,30 +58,15 @@ class AccessibilityJourneyIT extends BrowserJourney {
     private void check(Page page, String name) {
         page.waitForLoadState();
         accessibilityViolations(page).forEach(v -> violations.add(name + " " + page.url() + ": " + v));
-        screenshot(page, "a11y-" + name);
+        Browsers.screenshot(page, "a11y-" + name);
         page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.DARK));
         List<String> dark = accessibilityViolations(page);
         if (!dark.isEmpty()) {
             dark.forEach(v -> violations.add(name + " (dark) " + page.url() + ": " + v));
-            screenshot(page, "a11y-" + name + "-dark");
+            Browsers.screenshot(page, "a11y-" + name + "-dark");
         }
         page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
         checked.add(name);
-    }
-
-    /**
-     * The whole page, or only the window on a very long one (a full screenshot of a 30-question
-     * answer review at a phone's pixel density outlasts Playwright's timeout on a busy machine).
-     */
-    private static void screenshot(Page page, String name) {
-        Number height = (Number) page.evaluate("() => document.documentElement.scrollHeight");
-        if (height.intValue() <= 6000) {
-            Browsers.screenshot(page, name);
-        } else {
-            page.screenshot(new Page.ScreenshotOptions()
-                    .setPath(Path.of(System.getProperty("screenshots.dir", "target/screenshots"))
-                            .resolve(name + ".png")));
-        }
     }
 
     private static void logIn(Page page, String email) {

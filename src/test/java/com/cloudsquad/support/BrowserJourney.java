@@ -81,19 +81,28 @@ public abstract class BrowserJourney {
 
     /** axe-core (WCAG 2 A/AA, colour contrast included): no serious or critical violation. */
     protected static void assertAccessible(Page page) {
+        assertThat(accessibilityViolations(page))
+                .as("axe violations on %s", page.url())
+                .isEmpty();
+    }
+
+    /**
+     * The serious and critical axe-core violations (WCAG 2.0/2.1 A and AA rules) of the page as it
+     * is now, each with the rule, its impact and up to three of the elements at fault.
+     */
+    protected static List<String> accessibilityViolations(Page page) {
         List<Rule> violations = new AxeBuilder(page)
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze()
                 .getViolations();
-        List<String> bad = violations.stream()
+        return violations.stream()
                 .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
                 .map(v -> v.getId() + " (" + v.getImpact() + "): "
                         + v.getNodes().stream()
-                                .map(n -> String.valueOf(n.getTarget()))
+                                .map(n -> n.getTarget() + " " + n.getHtml())
                                 .limit(3)
                                 .toList())
                 .toList();
-        assertThat(bad).as("axe violations on %s", page.url()).isEmpty();
     }
 
     /**

@@ -33,11 +33,17 @@ public final class Browsers {
         return playwright.chromium().launch(options);
     }
 
-    /** Saves a full-page screenshot under target/screenshots for people to look at. */
+    /**
+     * Saves a screenshot under target/screenshots for people to look at: the whole page, or only
+     * the window on a very long one (a full screenshot of, say, the exams page listing every test's
+     * certification at a phone's pixel density outlasted Playwright's 30 s on a busy machine).
+     */
     public static void screenshot(Page page, String name) {
         Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
-        page.screenshot(
-                new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")).setFullPage(true));
+        Number height = (Number) page.evaluate("() => document.documentElement.scrollHeight");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(dir.resolve(name + ".png"))
+                .setFullPage(height.intValue() <= 6000));
     }
 
     private static Path systemChromium() {

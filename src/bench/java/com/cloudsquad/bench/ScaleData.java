@@ -104,7 +104,7 @@ public final class ScaleData {
         "Some questions felt too easy, but the mock exam was realistic.",
         "The dashboard keeps me motivated; the streaks work on me."
     };
-    private static final String[] REPORT_REASONS = {"WRONG_ANSWER", "UNCLEAR", "OUTDATED", "TYPO", "OTHER"};
+    private static final String[] REPORT_REASONS = {"WRONG_KEY", "UNCLEAR", "OUTDATED", "TYPO", "OTHER"};
 
     /** How much to load. */
     public record Scale(int questions, int candidates, int attempts, int reviews, int problemReports) {

@@ -219,13 +219,19 @@ class ItemStatisticsStore {
         }
         params.add(limit);
         params.add(offset);
+        // A deferred join (issue 14: 80,000 versions took 1-2 s): the sort reads only the narrow
+        // sort keys of every row; the stems (TEXT) are read for the page's 25 rows alone.
         return jdbc.sql("""
                         SELECT s.*, q.status, q.current_version_id, v.version_no, v.stem
-                        FROM item_statistics s
-                        JOIN question q ON q.id = s.question_id
-                        JOIN question_version v ON v.id = s.version_id"""
+                        FROM (SELECT s.version_id FROM item_statistics s JOIN question q ON q.id = s.question_id"""
                         + where(flaggedOnly, certificationId) + " ORDER BY " + order
-                        + ", s.version_id LIMIT ? OFFSET ?")
+                        + ", s.version_id LIMIT ? OFFSET ?) page"
+                        + """
+
+                        JOIN item_statistics s ON s.version_id = page.version_id
+                        JOIN question q ON q.id = s.question_id
+                        JOIN question_version v ON v.id = s.version_id
+                        ORDER BY """ + " " + order + ", s.version_id")
                 .params(params)
                 .query((rs, n) -> row(rs))
                 .list();

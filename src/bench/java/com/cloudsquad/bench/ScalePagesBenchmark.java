@@ -19,13 +19,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * filters, search, a deep page), users search, problem reports, item statistics, reviews, attempts
  * and the console. Prints p50/p99 and the SQL statements per request (the server's Questions
  * counter: this run is its only client), then EXPLAIN of the queries worth watching.
- * {@code src/bench/run.sh ScalePagesBenchmark <db-dir> [requests per page, default 40]}.
+ * {@code src/bench/run.sh ScalePagesBenchmark <db-dir> [requests per page, default 40] [only pages whose
+ * label contains this]}.
  */
 public class ScalePagesBenchmark {
 
     public static void main(String[] args) throws Exception {
         String dir = args[0];
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+        only = args.length > 2 ? args[2] : "";
         try (ConfigurableApplicationContext app = ScaleData.start(dir)) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             if (!ScaleData.loaded(jdbc)) {
@@ -116,7 +118,12 @@ public class ScalePagesBenchmark {
                 .single();
     }
 
+    static String only = "";
+
     static double[] page(JdbcClient jdbc, WebSession session, String label, String path, int runs) {
+        if (!label.contains(only)) {
+            return new double[0];
+        }
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> warm = session.get(path);
             if (warm.statusCode() != 200) {
@@ -143,19 +150,5 @@ public class ScalePagesBenchmark {
                 millis[runs - 1],
                 perRequest);
         return millis;
-    }
-
-    /** EXPLAIN of a statement, one line per table. */
-    static List<String> explain(JdbcClient jdbc, String sql) {
-        List<String> lines = new ArrayList<>();
-        jdbc.sql("EXPLAIN " + sql)
-                .query((rs, n) -> {
-                    lines.add(String.format(
-                            "%s key=%s rows=%s extra=%s",
-                            rs.getString("table"), rs.getString("key"), rs.getString("rows"), rs.getString("Extra")));
-                    return null;
-                })
-                .list();
-        return lines;
     }
 }

@@ -235,7 +235,8 @@ class ItemStatisticsStore {
             rows.addAll(sortedPage(order, Boolean.TRUE, certificationId, offset, limit));
         }
         if (rows.size() < limit) {
-            rows.addAll(page(order, false, certificationId, (int) Math.max(0, offset - flagged), limit - rows.size()));
+            rows.addAll(sortedPage(
+                    order, Boolean.FALSE, certificationId, (int) Math.max(0, offset - flagged), limit - rows.size()));
         }
         return rows;
     }

@@ -83,6 +83,10 @@ public final class BulkBank {
             jdbc.sql("UPDATE question SET current_version_id = id WHERE id >= ? AND current_version_id IS NULL")
                     .param(firstId)
                     .update();
+            // as V13: a version that was ever live is published (attempts only show those)
+            jdbc.sql("""
+                            UPDATE question_version v JOIN question q ON q.id = v.question_id
+                            SET v.published_at = v.created_at WHERE q.id >= ? AND q.status <> 'DRAFT'""").param(firstId).update();
         }
     }
 

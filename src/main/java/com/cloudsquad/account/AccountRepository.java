@@ -52,12 +52,27 @@ interface AccountRepository extends ListCrudRepository<Account, Long> {
 
     /**
      * Accounts whose email key or display name starts with {@code prefix} (a LIKE pattern ending in
-     * {@code %}), by email: two index ranges ({@code account_email_key_uk}, {@code account_by_name}).
+     * {@code %}), by email: each branch is an index range ({@code account_email_key_uk}, {@code
+     * account_by_name}) cut to the rows the page can need, so an OR never turns into a sort of
+     * every account (issue 14: 100,000 accounts).
      */
     @Query("""
-            SELECT * FROM account WHERE email_key LIKE :prefix OR display_name LIKE :prefix
-            ORDER BY email_key LIMIT :limit OFFSET :offset""")
-    List<Account> searchByPrefix(String prefix, int limit, int offset);
+            SELECT a.* FROM (
+                (SELECT id, email_key FROM account WHERE email_key LIKE :prefix ORDER BY email_key LIMIT :window)
+                UNION
+                (SELECT id, email_key FROM account WHERE display_name LIKE :prefix ORDER BY email_key LIMIT :window)
+            ) found JOIN account a ON a.id = found.id
+            ORDER BY found.email_key LIMIT :limit OFFSET :offset""")
+    List<Account> searchByPrefix(String prefix, int window, int limit, int offset);
+
+    /**
+     * Every account by email, one page: the ids come from a walk of the unique email index (which
+     * holds the id), and only the page's rows are read in full.
+     */
+    @Query("""
+            SELECT a.* FROM (SELECT id, email_key FROM account ORDER BY email_key LIMIT :limit OFFSET :offset) page
+            JOIN account a ON a.id = page.id ORDER BY page.email_key""")
+    List<Account> pageByEmail(int limit, int offset);
 
     @Query("SELECT COUNT(*) FROM account WHERE admin_granted = TRUE AND disabled = FALSE")
     long countGrantedAdmins();

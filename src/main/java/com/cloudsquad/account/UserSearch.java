@@ -22,7 +22,10 @@ class UserSearch {
     /** Accounts by email whose email or name starts with {@code query} (all for an empty query). */
     @Transactional(readOnly = true)
     List<Account> byPrefix(String query, int offset, int limit) {
-        return accounts.searchByPrefix(likePrefix(query), limit, offset);
+        if (query.isBlank()) {
+            return accounts.pageByEmail(limit, offset);
+        }
+        return accounts.searchByPrefix(likePrefix(query), offset + limit, limit, offset);
     }
 
     @Transactional(readOnly = true)

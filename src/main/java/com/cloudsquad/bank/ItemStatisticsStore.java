@@ -197,15 +197,26 @@ class ItemStatisticsStore {
                         WHERE s.needs_checking AND q.status <> 'RETIRED'""").query(Long.class).single();
     }
 
-    /** The list's filter: only flagged versions, only one certification's questions (null = all). */
-    private static String where(boolean flaggedOnly, Long certificationId) {
-        return " WHERE 1 = 1" + (flaggedOnly ? " AND s.needs_checking" : "")
+    /**
+     * The list's filter: only flagged versions (or only the others), only one certification's
+     * questions (null = all).
+     */
+    private static String where(Boolean needsChecking, Long certificationId) {
+        return " WHERE 1 = 1"
+                + (needsChecking == null ? "" : needsChecking ? " AND s.needs_checking" : " AND NOT s.needs_checking")
                 + (certificationId != null ? " AND q.certification_id = ?" : "");
     }
 
+    /** The question is joined only for a certification filter (issue 14: the join cost 0.6 s on 80,000 rows). */
+    private static String from(String order, Long certificationId) {
+        return certificationId != null || order.contains("q.")
+                ? " FROM item_statistics s JOIN question q ON q.id = s.question_id"
+                : " FROM item_statistics s";
+    }
+
     long count(boolean flaggedOnly, Long certificationId) {
-        return jdbc.sql("SELECT COUNT(*) FROM item_statistics s JOIN question q ON q.id = s.question_id"
-                        + where(flaggedOnly, certificationId))
+        return jdbc.sql("SELECT COUNT(*)" + from("", certificationId)
+                        + where(flaggedOnly ? true : null, certificationId))
                 .params(certificationId == null ? List.of() : List.of(certificationId))
                 .query(Long.class)
                 .single();
@@ -213,19 +224,41 @@ class ItemStatisticsStore {
 
     List<Row> page(String sort, boolean flaggedOnly, Long certificationId, int offset, int limit) {
         String order = ORDER.getOrDefault(sort, ORDER.get("flagged"));
+        if (flaggedOnly || !order.equals(ORDER.get("flagged"))) {
+            return sortedPage(order, flaggedOnly ? Boolean.TRUE : null, certificationId, offset, limit);
+        }
+        // Flagged first: the flagged versions (an index range, few) sorted apart from the rest, so
+        // the first pages never join and sort every version; later pages read the rest.
+        long flagged = count(true, certificationId);
+        List<Row> rows = new ArrayList<>();
+        if (offset < flagged) {
+            rows.addAll(sortedPage(order, Boolean.TRUE, certificationId, offset, limit));
+        }
+        if (rows.size() < limit) {
+            rows.addAll(sortedPage(
+                    order, Boolean.FALSE, certificationId, (int) Math.max(0, offset - flagged), limit - rows.size()));
+        }
+        return rows;
+    }
+
+    private List<Row> sortedPage(String order, Boolean needsChecking, Long certificationId, int offset, int limit) {
         List<Object> params = new ArrayList<>();
         if (certificationId != null) {
             params.add(certificationId);
         }
         params.add(limit);
         params.add(offset);
-        return jdbc.sql("""
-                        SELECT s.*, q.status, q.current_version_id, v.version_no, v.stem
-                        FROM item_statistics s
+        // A deferred join (issue 14: 80,000 versions took 1-2 s): the sort reads only the narrow
+        // sort keys of every row; the stems (TEXT) are read for the page's rows alone.
+        return jdbc.sql("SELECT s.*, q.status, q.current_version_id, v.version_no, v.stem FROM (SELECT s.version_id"
+                        + from(order, certificationId) + where(needsChecking, certificationId) + " ORDER BY " + order
+                        + ", s.version_id LIMIT ? OFFSET ?) page"
+                        + """
+
+                        JOIN item_statistics s ON s.version_id = page.version_id
                         JOIN question q ON q.id = s.question_id
-                        JOIN question_version v ON v.id = s.version_id"""
-                        + where(flaggedOnly, certificationId) + " ORDER BY " + order
-                        + ", s.version_id LIMIT ? OFFSET ?")
+                        JOIN question_version v ON v.id = s.version_id
+                        ORDER BY """ + " " + order + ", s.version_id")
                 .params(params)
                 .query((rs, n) -> row(rs))
                 .list();

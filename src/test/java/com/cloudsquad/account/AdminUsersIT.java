@@ -175,6 +175,25 @@ class AdminUsersIT {
     }
 
     @Test
+    void theUnfilteredListPagesEveryAccountInEmailOrder() {
+        WebSession admin = admin();
+        for (int i = 0; i < 3; i++) {
+            new WebSession(port).register(uniqueEmail("list-all"), "Listed " + i, WebSession.PASSWORD);
+        }
+        List<String> expected = jdbc.sql("SELECT email FROM account ORDER BY email_key LIMIT ?")
+                .param(2 * AdminUserController.PAGE_SIZE)
+                .query(String.class)
+                .list();
+        List<String> shown = new ArrayList<>();
+        for (int page = 0; page < 2; page++) {
+            Jsoup.parse(admin.get("/admin/users?page=" + page).body())
+                    .select("[data-testid=user-row]")
+                    .forEach(row -> shown.add(row.attr("data-email")));
+        }
+        assertThat(shown).as("two pages of everyone, by email, no gaps").isEqualTo(expected);
+    }
+
+    @Test
     void searchFindsAccountsByTheStartOfTheirEmailOrNameAndPages() {
         WebSession admin = admin();
         String tag = "srch" + Long.toString(System.nanoTime(), 36);

@@ -95,6 +95,46 @@ class ItemStatisticsPagesIT {
         assertThat(page).contains("need checking.").contains("Computed ");
     }
 
+    @Autowired
+    ItemStatisticsStore store;
+
+    @Test
+    void everySortPagesInTheOrderOfOneSortOfEveryRow() {
+        for (String sort : ItemStatisticsStore.SORTS) {
+            for (boolean flagged : List.of(false, true)) {
+                List<Long> all = store.page(sort, flagged, certificationId, 0, 10_000).stream()
+                        .map(ItemStatisticsStore.Row::versionId)
+                        .toList();
+                List<Long> paged = new java.util.ArrayList<>();
+                for (int offset = 0; offset < all.size(); offset += 3) {
+                    store.page(sort, flagged, certificationId, offset, 3).forEach(r -> paged.add(r.versionId()));
+                }
+                assertThat(paged).as(sort + " in pages of 3").isEqualTo(all);
+                assertThat(all)
+                        .as(sort + ": every version of the certification once")
+                        .hasSize((int) store.count(flagged, certificationId))
+                        .doesNotHaveDuplicates();
+            }
+        }
+        List<Long> flaggedFirst = store.page("flagged", false, certificationId, 0, 10_000).stream()
+                .map(ItemStatisticsStore.Row::versionId)
+                .toList();
+        List<Long> reference =
+                jdbc.sql("""
+                        SELECT s.version_id FROM item_statistics s JOIN question q ON q.id = s.question_id
+                        WHERE q.certification_id = ?
+                        ORDER BY s.needs_checking DESC, (q.current_version_id = s.version_id) DESC,
+                                 s.discrimination IS NULL, s.discrimination, s.attempts DESC, s.version_id""").param(certificationId).query(Long.class).list();
+        assertThat(flaggedFirst)
+                .as("the default order, as one plain sort gives it")
+                .isEqualTo(reference);
+        assertThat(flaggedFirst)
+                .contains(jdbc.sql("SELECT current_version_id FROM question WHERE id = ?")
+                        .param(everybodyRight)
+                        .query(Long.class)
+                        .single());
+    }
+
     @Test
     void everySortKeepsTheQuestionListedAndAnUnknownSortFallsBackToFlaggedFirst() throws Exception {
         for (String sort : List.of(ItemStatisticsStore.SORTS.toArray(String[]::new))) {

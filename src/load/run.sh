@@ -10,7 +10,9 @@
 # Settings (key=value): questions (answered per candidate, 30 = the whole test), thinkMin/thinkMax
 # (seconds, 20/60), ramp (log-in ramp seconds), startWindow (10), db=<dir> (run on an existing
 # database instead of a fresh one, e.g. one filled by ScaleData), jfr=1 (record the app with JFR,
-# settings=default), heap (the app's -Xmx, default 1g).
+# settings=default), heap (the app's -Xmx, default 1g), live=<seconds> (every so often a
+# `jcmd GC.class_histogram`: a full collection whose heap after is the live set, and the classes
+# it holds; default every 300 s in a soak, off otherwise).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -54,7 +56,7 @@ stop_app() {
 # run_once <users> [key=value ...]: one run; its exit status says whether every threshold held
 run_once() {
   local users=$1; shift
-  local -A opt=([soak]=0 [questions]=30 [thinkMin]=20 [thinkMax]=60 [startWindow]=10 [jfr]=0 [heap]=1g [db]= [ramp]=)
+  local -A opt=([soak]=0 [questions]=30 [thinkMin]=20 [thinkMax]=60 [startWindow]=10 [jfr]=0 [heap]=1g [db]= [ramp]= [live]=)
   for kv in "$@"; do opt[${kv%%=*}]=${kv#*=}; done
   local name="n${users}-q${opt[questions]}-$(date -u +%H%M%S)"
   local run="$ROOT/target/load/$name"
@@ -65,9 +67,20 @@ run_once() {
     -DstartWindow="${opt[startWindow]}" -Dsoak="${opt[soak]}" -Dout="$run" -DappPid="$APP_PID" -DdbPid="$DB_PID"
     -DdbUrl="jdbc:mysql://localhost:$DB_PORT/cloudsquad?sslMode=DISABLED&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true")
   [ -n "${opt[ramp]}" ] && props+=(-Dramp="${opt[ramp]}")
+  local live=${opt[live]:-$([ "${opt[soak]}" -gt 0 ] && echo 300 || echo 0)} histograms=
+  if [ "$live" -gt 0 ]; then
+    (began=$(date +%s); while sleep "$live"; do
+      jcmd "$APP_PID" GC.class_histogram > "$run/histogram-$(printf %05d $(($(date +%s) - began))).txt" 2>&1 || break
+    done) &
+    histograms=$!
+  fi
   local status=0
   java -Xmx1g -XX:+UseParallelGC --add-opens=java.base/java.lang=ALL-UNNAMED -Dlogback.configurationFile=src/load/logback.xml "${props[@]}" -cp "target/load/build/test-classes:$(cat target/load/classpath.txt)" \
     io.gatling.app.Gatling -s com.cloudsquad.load.ExamDaySimulation -rf "$run/gatling" > "$run/gatling.log" 2>&1 || status=$?
+  if [ -n "$histograms" ]; then
+    kill "$histograms" 2>/dev/null || true
+    jcmd "$APP_PID" GC.class_histogram > "$run/histogram-99999.txt" 2>&1 || true # after the load
+  fi
   tail -40 "$run/gatling.log" | grep -v '^\s*$' | tail -25
   java -cp "target/load/build/test-classes:$(cat target/load/classpath.txt)" com.cloudsquad.load.LoadReport \
     "$run" "$APP_PID" || status=1

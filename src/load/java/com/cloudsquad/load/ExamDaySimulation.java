@@ -230,7 +230,9 @@ public class ExamDaySimulation extends Simulation {
                                         : candidates.injectOpen(
                                                 rampUsers(RUN.users()).during(Duration.ofSeconds(RUN.rampSeconds()))),
                                 browsers.injectOpen(
-                                        nothingFor(Duration.ofSeconds(RUN.rampSeconds() + RUN.startWindowSeconds())),
+                                        // in the steady state: from 30 s after the last start is due
+                                        nothingFor(
+                                                Duration.ofSeconds(RUN.rampSeconds() + RUN.startWindowSeconds() + 30)),
                                         rampUsers(Math.max(1, RUN.users() / 10)).during(Duration.ofSeconds(exam))),
                                 admin.injectOpen(nothingFor(Duration.ofSeconds(RUN.rampSeconds())), atOnceUsers(1))))
                 .protocols(protocol)
@@ -239,7 +241,13 @@ public class ExamDaySimulation extends Simulation {
                         details("start").responseTime().percentile(99.0).lte(2000),
                         details("question").responseTime().percentile(99.0).lte(100),
                         details("autosave").responseTime().percentile(99.0).lte(100),
-                        details("results").responseTime().percentile(99.0).lte(200));
+                        details("results").responseTime().percentile(99.0).lte(200),
+                        details("dashboard").responseTime().percentile(99.0).lte(200),
+                        details("history").responseTime().percentile(99.0).lte(200),
+                        details("admin questions")
+                                .responseTime()
+                                .percentile(99.0)
+                                .lte(200));
     }
 
     /** Counts the answered request per step and second (for the report's per-window CPU figures). */

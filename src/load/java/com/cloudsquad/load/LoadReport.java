@@ -49,13 +49,17 @@ public final class LoadReport {
             new Step("review", "GET", "/attempts/{id}/review", null),
             new Step("submit", "POST", "/attempts/{id}/submit", null),
             new Step("results", "GET", "/attempts/{id}/results", 200),
-            new Step("dashboard", "GET", "/dashboard", null),
-            new Step("history", "GET", "/attempts", null),
-            new Step("admin questions", "GET", "/admin/questions", null),
+            new Step("dashboard", "GET", "/dashboard", 200),
+            new Step("history", "GET", "/attempts", 200),
+            new Step("admin questions", "GET", "/admin/questions", 200),
             new Step("admin question form", "GET", "/admin/questions/{id}", null),
             new Step("admin question save", "POST", "/admin/questions/{id}", null));
 
     private static final Pattern GC_AFTER = Pattern.compile("^\\[([0-9.]+)s\\].*Pause.* (\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
+    /** The full collections run.sh asks for (jcmd GC.class_histogram): the heap after one is the live set. */
+    private static final Pattern LIVE_SET = Pattern.compile(
+            "^\\[([0-9.]+)s\\].*Pause Full \\(Heap Inspection Initiated GC\\) (\\d+)M->(\\d+)M\\((\\d+)M\\) ([0-9.]+)ms");
 
     public static void main(String[] args) throws Exception {
         Path run = Path.of(args[0]);
@@ -89,22 +93,41 @@ public final class LoadReport {
         long began = Long.parseLong(facts.getProperty("began"));
         long startAt = Long.parseLong(facts.getProperty("startAt"));
         long lastStarted = Long.parseLong(facts.getProperty("lastStartedAt"));
-        md.append("# Exam day: ")
-                .append(facts.getProperty("users"))
-                .append(" candidates\n\n")
-                .append(String.format(
-                        "%s candidates (plus a tenth browsing the dashboard and history, and an admin editing"
-                                + " questions), log-ins over %s s, all starting within %s s, %s questions each,"
-                                + " think time %s–%s s. Machine: %d CPUs; app, MariaDB and Gatling on it together."
-                                + " Started: %s.%n%n",
-                        facts.getProperty("users"),
-                        facts.getProperty("rampSeconds"),
-                        facts.getProperty("startWindowSeconds"),
-                        facts.getProperty("questions"),
-                        System.getProperty("thinkMin", "20"),
-                        System.getProperty("thinkMax", "60"),
-                        Runtime.getRuntime().availableProcessors(),
-                        java.time.Instant.ofEpochMilli(began)));
+        int soak = Integer.parseInt(facts.getProperty("soakSeconds", "0"));
+        if (soak > 0) {
+            md.append(String.format(
+                    "# Soak: about %s candidates at once for %d minutes%n%n"
+                            + "Candidates arrive at a steady rate for %d s (%s in all), each starting a readiness"
+                            + " test as soon as logged in and answering %s questions, think time %s–%s s; a tenth"
+                            + " as many browse the dashboard and history, an admin edits questions. Machine: %d"
+                            + " CPUs; app, MariaDB and Gatling on it together. Started: %s.%n%n",
+                    facts.getProperty("users"),
+                    soak / 60,
+                    soak,
+                    facts.getProperty("started"),
+                    facts.getProperty("questions"),
+                    facts.getProperty("thinkMin", "20"),
+                    facts.getProperty("thinkMax", "60"),
+                    Runtime.getRuntime().availableProcessors(),
+                    java.time.Instant.ofEpochMilli(began)));
+        } else {
+            md.append("# Exam day: ")
+                    .append(facts.getProperty("users"))
+                    .append(" candidates\n\n")
+                    .append(String.format(
+                            "%s candidates (plus a tenth browsing the dashboard and history, and an admin editing"
+                                    + " questions), log-ins over %s s, all starting within %s s, %s questions each,"
+                                    + " think time %s–%s s. Machine: %d CPUs; app, MariaDB and Gatling on it together."
+                                    + " Started: %s.%n%n",
+                            facts.getProperty("users"),
+                            facts.getProperty("rampSeconds"),
+                            facts.getProperty("startWindowSeconds"),
+                            facts.getProperty("questions"),
+                            facts.getProperty("thinkMin", "20"),
+                            facts.getProperty("thinkMax", "60"),
+                            Runtime.getRuntime().availableProcessors(),
+                            java.time.Instant.ofEpochMilli(began)));
+        }
 
         md.append("| step | requests | errors | p50 ms | p95 ms | p99 ms | max ms | p99 goal | app CPU ms/req |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -240,10 +263,20 @@ public final class LoadReport {
     private static String memory(Path run, List<long[]> samples) throws IOException {
         StringBuilder md = new StringBuilder();
         TreeMap<Integer, Integer> afterGcByMinute = new TreeMap<>();
+        List<String> liveSet = new ArrayList<>();
         int gcs = 0;
         Path log = run.resolve("gc.log");
         if (Files.exists(log)) {
             for (String line : Files.readAllLines(log)) {
+                Matcher live = LIVE_SET.matcher(line);
+                if (live.find()) {
+                    liveSet.add(String.format(
+                            "%d′ %s MB (%.0f ms)",
+                            (int) (Double.parseDouble(live.group(1)) / 60),
+                            live.group(3),
+                            Double.parseDouble(live.group(5))));
+                    continue;
+                }
                 Matcher m = GC_AFTER.matcher(line);
                 if (m.find()) {
                     gcs++;
@@ -263,8 +296,65 @@ public final class LoadReport {
             List<String> trend = new ArrayList<>();
             afterGcByMinute.forEach((minute, mb) -> trend.add(minute + "′ " + mb));
             md.append(String.join(", ", trend)).append("\n");
+            md.append("\n(After a young collection: it includes old-generation garbage that G1 has not yet")
+                    .append(" had a reason to collect, so it rises between concurrent cycles; the live set")
+                    .append(" below is the figure that shows a leak.)\n");
+        }
+        if (!liveSet.isEmpty()) {
+            md.append("\nLive set (heap after a full collection, taken every few minutes with")
+                    .append(" `jcmd GC.class_histogram`; the pause it cost): ")
+                    .append(String.join(", ", liveSet))
+                    .append("\n");
+            md.append(histogramGrowth(run));
         }
         return md.toString();
+    }
+
+    /**
+     * The classes whose live bytes grew most from the second histogram (the first is taken while the
+     * caches are still filling) to the last: where a leak would show.
+     */
+    private static String histogramGrowth(Path run) throws IOException {
+        List<Path> histograms;
+        try (Stream<Path> files = Files.list(run)) {
+            histograms = files.filter(p -> p.getFileName().toString().matches("histogram-\\d+\\.txt"))
+                    .sorted()
+                    .toList();
+        }
+        if (histograms.size() < 3) {
+            return "";
+        }
+        Map<String, Long> from = histogram(histograms.get(1));
+        Map<String, Long> to = histogram(histograms.get(histograms.size() - 1));
+        List<Map.Entry<String, Long>> growth = new ArrayList<>();
+        to.forEach((type, bytes) -> growth.add(Map.entry(type, bytes - from.getOrDefault(type, 0L))));
+        growth.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        StringBuilder md = new StringBuilder(String.format(
+                "%nLive bytes by class, %s → %s (the largest changes):%n%n| class | from KB | to KB | change KB |%n|---|---:|---:|---:|%n",
+                histograms.get(1).getFileName(),
+                histograms.get(histograms.size() - 1).getFileName()));
+        growth.stream()
+                .limit(8)
+                .forEach(e -> md.append(String.format(
+                        "| `%s` | %,d | %,d | %+,d |%n",
+                        e.getKey(),
+                        from.getOrDefault(e.getKey(), 0L) / 1024,
+                        to.get(e.getKey()) / 1024,
+                        e.getValue() / 1024)));
+        return md.toString();
+    }
+
+    /** A {@code jcmd GC.class_histogram} output: bytes by class name. */
+    private static Map<String, Long> histogram(Path file) throws IOException {
+        Map<String, Long> bytes = new LinkedHashMap<>();
+        Pattern row = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
+        for (String line : Files.readAllLines(file)) {
+            Matcher m = row.matcher(line);
+            if (m.find()) {
+                bytes.merge(m.group(3), Long.parseLong(m.group(2)), Long::sum);
+            }
+        }
+        return bytes;
     }
 
     private static JsonNode gatlingStats(Path run) throws IOException {

@@ -345,6 +345,8 @@ public final class LoadRun {
         facts.setProperty("users", String.valueOf(users()));
         facts.setProperty("soakSeconds", String.valueOf(soakSeconds()));
         facts.setProperty("questions", String.valueOf(questions()));
+        facts.setProperty("thinkMin", String.valueOf(integer("thinkMin", 20)));
+        facts.setProperty("thinkMax", String.valueOf(integer("thinkMax", 60)));
         facts.setProperty("rampSeconds", String.valueOf(rampSeconds()));
         facts.setProperty("startAt", String.valueOf(startAt));
         facts.setProperty("startWindowSeconds", String.valueOf(startWindowSeconds()));

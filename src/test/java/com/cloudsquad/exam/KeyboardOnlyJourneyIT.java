@@ -115,7 +115,9 @@ class KeyboardOnlyJourneyIT extends BrowserJourney {
         boolean multiple = page.locator("#answer-form input[type=checkbox]").count() > 0;
         shiftTabTo("#answer-form input[name=choice]");
         assertFocusVisible("an option of question " + position);
-        assertThat(focusedMatches("input[type=checkbox]")).as("focus on a checkbox").isEqualTo(multiple);
+        assertThat(focusedMatches("input[type=checkbox]"))
+                .as("focus on a checkbox")
+                .isEqualTo(multiple);
         if (withArrow && !multiple) {
             page.keyboard().press("ArrowDown"); // moves to the next radio and chooses it
         } else {

@@ -56,7 +56,7 @@ stop_app() {
 # run_once <users> [key=value ...]: one run; its exit status says whether every threshold held
 run_once() {
   local users=$1; shift
-  local -A opt=([soak]=0 [questions]=30 [thinkMin]=20 [thinkMax]=60 [startWindow]=10 [jfr]=0 [heap]=1g [db]= [ramp]= [live]=)
+  local -A opt=([soak]=0 [questions]=30 [thinkMin]=20 [thinkMax]=60 [startWindow]=10 [jfr]=0 [heap]=1g [db]= [ramp]= [live]= [bufferPoolMb]=)
   for kv in "$@"; do opt[${kv%%=*}]=${kv#*=}; done
   local name="n${users}-q${opt[questions]}-$(date -u +%H%M%S)"
   local run="$ROOT/target/load/$name"
@@ -67,6 +67,8 @@ run_once() {
     -DstartWindow="${opt[startWindow]}" -Dsoak="${opt[soak]}" -Dout="$run" -DappPid="$APP_PID" -DdbPid="$DB_PID"
     -DdbUrl="jdbc:mysql://localhost:$DB_PORT/cloudsquad?sslMode=DISABLED&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true")
   [ -n "${opt[ramp]}" ] && props+=(-Dramp="${opt[ramp]}")
+  # on an existing (ScaleData) database: an InnoDB buffer pool of 1 GB, as a production server would give it
+  [ -n "${opt[db]}" ] && props+=(-DbufferPoolMb="${opt[bufferPoolMb]:-1024}")
   local live=${opt[live]:-$([ "${opt[soak]}" -gt 0 ] && echo 300 || echo 0)} histograms=
   if [ "$live" -gt 0 ]; then
     (began=$(date +%s); while sleep "$live"; do

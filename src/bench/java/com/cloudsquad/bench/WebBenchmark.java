@@ -28,6 +28,8 @@ public class WebBenchmark {
     static double lastCpuPerRequest;
     static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
+    static final Pattern CSRF_HEADER = Pattern.compile("<meta name=\"_csrf_header\" content=\"([^\"]+)\"");
+
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CloudSquadApplication.class)
@@ -43,10 +45,12 @@ public class WebBenchmark {
                 String attempt = WebSession.attemptBase(started);
                 HttpResponse<String> page = candidate.get(attempt + "/q/1");
                 Matcher token = CSRF.matcher(page.body());
-                if (page.statusCode() != 200 || !token.find()) {
+                Matcher header = CSRF_HEADER.matcher(page.body());
+                if (page.statusCode() != 200 || !token.find() || !header.find()) {
                     throw new IllegalStateException("No question page for " + attempt + ": " + page.statusCode());
                 }
-                lines.add(candidate.sessionCookie().orElseThrow() + " " + attempt + " " + token.group(1));
+                // as the page's htmx sends it: the session and CSRF cookies, the token in the page's header
+                lines.add(String.join("\t", candidate.cookieHeader(), attempt, token.group(1), header.group(1)));
             }
             Files.write(dir.resolve("sessions.txt"), lines);
             Files.writeString(dir.resolve("question.lua"), lua(false));
@@ -109,21 +113,21 @@ public class WebBenchmark {
         return """
                 local sessions = {}
                 for line in io.lines("target/bench-web/sessions.txt") do
-                  local cookie, attempt, csrf = line:match("(%%S+) (%%S+) (%%S+)")
-                  table.insert(sessions, {cookie = cookie, attempt = attempt, csrf = csrf})
+                  local cookie, attempt, csrf, header = line:match("([^\t]+)\t([^\t]+)\t([^\t]+)\t([^\t]+)")
+                  table.insert(sessions, {cookie = cookie, attempt = attempt, csrf = csrf, header = header})
                 end
                 local n = 0
                 request = function()
                   n = n + 1
                   local s = sessions[(n %% #sessions) + 1]
                   local position = (n %% 30) + 1
-                  local headers = {["Cookie"] = "CLOUDSQUAD_SESSION=" .. s.cookie}
+                  local headers = {["Cookie"] = s.cookie}
                   %s
                 end
                 """.formatted(answer ? """
                   headers["Content-Type"] = "application/x-www-form-urlencoded"
                   headers["HX-Request"] = "true"
-                  headers["X-CSRF-TOKEN"] = s.csrf
+                  headers[s.header] = s.csrf
                   return wrk.format("POST", s.attempt .. "/q/" .. position .. "/answer", headers, "choice=" .. (n % 4))""" : """
                   return wrk.format("GET", s.attempt .. "/q/" .. position, headers)""");
     }

@@ -139,7 +139,7 @@ public final class LoadRun {
 
     /** Exam day's candidates; the first one's arrival sets the synchronised start (after the ramp). */
     Iterator<Map<String, Object>> candidateFeeder() {
-        Iterator<Map<String, Object>> accounts = feeder("load-%05d@example.test", 0);
+        Iterator<Map<String, Object>> accounts = feeder("load-%05d@example.test", 1, 0);
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -179,15 +179,22 @@ public final class LoadRun {
     }
 
     Iterator<Map<String, Object>> warmUpFeeder() {
-        return feeder("load-w-%05d@example.test", 200_000);
+        return feeder("load-w-%05d@example.test", 1, 200_000);
     }
 
+    /**
+     * The candidates browsing the dashboard and history: accounts of their own from load-50001 on,
+     * so that on a ScaleData database (load-00001 to load-100000, with their history) they read
+     * real histories; on a fresh one they are seeded empty.
+     */
     Iterator<Map<String, Object>> browserFeeder() {
-        return feeder("load-b-%05d@example.test", 100_000);
+        return feeder("load-%05d@example.test", BROWSER_FIRST, 100_000);
     }
 
-    private static Iterator<Map<String, Object>> feeder(String emails, int addressOffset) {
-        AtomicInteger next = new AtomicInteger();
+    static final int BROWSER_FIRST = 50_001;
+
+    private static Iterator<Map<String, Object>> feeder(String emails, int first, int addressOffset) {
+        AtomicInteger next = new AtomicInteger(first - 1);
         return java.util.stream.Stream.generate(() -> {
                     int n = next.incrementAndGet();
                     int a = n + addressOffset;
@@ -225,11 +232,22 @@ public final class LoadRun {
         int browsers = Math.max(1, users() / 10);
         long seeding = System.nanoTime();
         try (Connection db = database()) {
+            int bufferPoolMb = integer("bufferPoolMb", 0);
+            if (bufferPoolMb > 0) {
+                // The embedded server's default (128 MB) is far below what a database of this size
+                // gets in production (RDS gives InnoDB about three quarters of the instance's memory).
+                try (var statement = db.createStatement()) {
+                    statement.execute("SET GLOBAL innodb_buffer_pool_size = " + bufferPoolMb * 1024L * 1024L);
+                }
+            }
             db.setAutoCommit(false);
-            seed(db, "load-%05d@example.test", candidates(), false);
-            seed(db, "load-b-%05d@example.test", browsers, false);
-            seed(db, "load-w-%05d@example.test", warmUps(), false);
-            seed(db, ADMIN_EMAIL, 1, true);
+            if (candidates() >= BROWSER_FIRST) {
+                throw new IllegalStateException("At most " + (BROWSER_FIRST - 1) + " candidates");
+            }
+            seed(db, "load-%05d@example.test", 1, candidates(), false);
+            seed(db, "load-%05d@example.test", BROWSER_FIRST, browsers, false);
+            seed(db, "load-w-%05d@example.test", 1, warmUps(), false);
+            seed(db, ADMIN_EMAIL, 1, 1, true);
             db.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not seed the candidates", e);
@@ -242,12 +260,12 @@ public final class LoadRun {
         sampler.start();
     }
 
-    private static void seed(Connection db, String emails, int count, boolean admin) throws SQLException {
+    private static void seed(Connection db, String emails, int first, int count, boolean admin) throws SQLException {
         try (PreparedStatement insert = db.prepareStatement(
                 "INSERT IGNORE INTO account (email, email_key, display_name, password_hash, time_zone, created_at,"
                         + " email_verified_at, admin_granted) VALUES (?, ?, ?, ?, 'UTC', ?, ?, ?)")) {
             Timestamp now = Timestamp.from(Instant.now());
-            for (int n = 1; n <= count; n++) {
+            for (int n = first; n < first + count; n++) {
                 String email = String.format(emails, n);
                 insert.setString(1, email);
                 insert.setString(2, email);

@@ -116,6 +116,7 @@ case "${1:-100}" in
     run_once "$users" soak=$((minutes * 60)) "$@"
     ;;
   closed)
+    command -v wrk > /dev/null || { echo "The closed-loop figures need wrk: apt-get install -y wrk"; exit 1; }
     ./mvnw -q -B test-compile
     exec src/bench/run.sh WebBenchmark "${2:-20}"
     ;;

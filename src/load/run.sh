@@ -12,7 +12,8 @@
 # database instead of a fresh one, e.g. one filled by ScaleData), jfr=1 (record the app with JFR,
 # settings=default), heap (the app's -Xmx, default 1g), live=<seconds> (every so often a
 # `jcmd GC.class_histogram`: a full collection whose heap after is the live set, and the classes
-# it holds; default every 300 s in a soak, off otherwise).
+# it holds; default every 300 s in a soak, off otherwise), warm=1 (with db=: read the exam's tables
+# and their indexes into the buffer pool first, as on a server that has run for days; default cold).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -56,7 +57,7 @@ stop_app() {
 # run_once <users> [key=value ...]: one run; its exit status says whether every threshold held
 run_once() {
   local users=$1; shift
-  local -A opt=([soak]=0 [questions]=30 [thinkMin]=20 [thinkMax]=60 [startWindow]=10 [jfr]=0 [heap]=1g [db]= [ramp]= [live]= [bufferPoolMb]=)
+  local -A opt=([soak]=0 [questions]=30 [thinkMin]=20 [thinkMax]=60 [startWindow]=10 [jfr]=0 [heap]=1g [db]= [ramp]= [live]= [bufferPoolMb]= [warm]=0)
   for kv in "$@"; do opt[${kv%%=*}]=${kv#*=}; done
   local name="n${users}-q${opt[questions]}-$(date -u +%H%M%S)"
   local run="$ROOT/target/load/$name"
@@ -68,7 +69,7 @@ run_once() {
     -DdbUrl="jdbc:mysql://localhost:$DB_PORT/cloudsquad?sslMode=DISABLED&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true")
   [ -n "${opt[ramp]}" ] && props+=(-Dramp="${opt[ramp]}")
   # on an existing (ScaleData) database: an InnoDB buffer pool of 1 GB, as a production server would give it
-  [ -n "${opt[db]}" ] && props+=(-DbufferPoolMb="${opt[bufferPoolMb]:-1024}")
+  [ -n "${opt[db]}" ] && props+=(-DbufferPoolMb="${opt[bufferPoolMb]:-1024}" -Dwarm="${opt[warm]}")
   local live=${opt[live]:-$([ "${opt[soak]}" -gt 0 ] && echo 300 || echo 0)} histograms=
   if [ "$live" -gt 0 ]; then
     (began=$(date +%s); while sleep "$live"; do

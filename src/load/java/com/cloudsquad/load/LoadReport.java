@@ -128,6 +128,14 @@ public final class LoadReport {
                             Runtime.getRuntime().availableProcessors(),
                             java.time.Instant.ofEpochMilli(began)));
         }
+        if (!"0".equals(facts.getProperty("bufferPoolMb", "0"))) {
+            md.append(String.format(
+                    "On an existing database; InnoDB buffer pool %s MB, %s.%n%n",
+                    facts.getProperty("bufferPoolMb"),
+                    "1".equals(facts.getProperty("warm"))
+                            ? "warmed before the run (every index of the exam's tables read once)"
+                            : "cold (the server had just started)"));
+        }
 
         md.append("| step | requests | errors | p50 ms | p95 ms | p99 ms | max ms | p99 goal | app CPU ms/req |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -239,6 +239,9 @@ public final class LoadRun {
                 try (var statement = db.createStatement()) {
                     statement.execute("SET GLOBAL innodb_buffer_pool_size = " + bufferPoolMb * 1024L * 1024L);
                 }
+                if (integer("warm", 0) == 1) {
+                    warm(db, bufferPoolMb);
+                }
             }
             db.setAutoCommit(false);
             if (candidates() >= BROWSER_FIRST) {
@@ -258,6 +261,52 @@ public final class LoadRun {
         sampler = new Thread(this::sample, "cpu-sampler");
         sampler.setDaemon(true);
         sampler.start();
+    }
+
+    /**
+     * Reads the tables a start and the question pages touch, every index of each, into the buffer
+     * pool: a database that has served for days, rather than one just started (the default, cold).
+     */
+    private static void warm(Connection db, int bufferPoolMb) throws SQLException {
+        long began = System.nanoTime();
+        try (var statement = db.createStatement()) {
+            // the resize runs in the background: wait until the pool has its pages
+            for (int i = 0; i < 120; i++) {
+                try (ResultSet rs =
+                        statement.executeQuery("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_total'")) {
+                    if (rs.next() && rs.getLong(2) * 16 / 1024 >= bufferPoolMb * 95L / 100) {
+                        break;
+                    }
+                }
+                sleep(500);
+            }
+            List<String[]> indexes = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery("""
+                    SELECT DISTINCT table_name, index_name FROM information_schema.statistics
+                    WHERE table_schema = DATABASE() AND index_type = 'BTREE'
+                      AND table_name IN ('attempt_question', 'attempt', 'question', 'question_version',
+                                         'question_option', 'account', 'SPRING_SESSION')""")) {
+                while (rs.next()) {
+                    indexes.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+            for (String[] index : indexes) {
+                statement
+                        .executeQuery("SELECT COUNT(*) FROM `" + index[0] + "` FORCE INDEX (`" + index[1] + "`)")
+                        .close();
+            }
+            System.out.printf(
+                    "Warmed %d indexes into a %d MB buffer pool in %d ms%n",
+                    indexes.size(), bufferPoolMb, (System.nanoTime() - began) / 1_000_000);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void seed(Connection db, String emails, int first, int count, boolean admin) throws SQLException {
@@ -365,6 +414,8 @@ public final class LoadRun {
         facts.setProperty("questions", String.valueOf(questions()));
         facts.setProperty("thinkMin", String.valueOf(integer("thinkMin", 20)));
         facts.setProperty("thinkMax", String.valueOf(integer("thinkMax", 60)));
+        facts.setProperty("bufferPoolMb", String.valueOf(integer("bufferPoolMb", 0)));
+        facts.setProperty("warm", String.valueOf(integer("warm", 0)));
         facts.setProperty("rampSeconds", String.valueOf(rampSeconds()));
         facts.setProperty("startAt", String.valueOf(startAt));
         facts.setProperty("startWindowSeconds", String.valueOf(startWindowSeconds()));

@@ -67,8 +67,7 @@ class ItemStatisticsStore {
 
     private static final Map<String, String> ORDER = Map.of(
             "flagged",
-            "s.needs_checking DESC, (q.current_version_id = s.version_id) DESC, s.discrimination IS NULL,"
-                    + " s.discrimination, s.attempts DESC",
+            "s.needs_checking DESC, s.superseded, s.discrimination IS NULL," + " s.discrimination, s.attempts DESC",
             "facility",
             "s.facility, s.attempts DESC",
             "-facility",
@@ -182,12 +181,23 @@ class ItemStatisticsStore {
                 INSERT INTO item_statistics (version_id, question_id, attempts, facility, sd, discrimination,
                     efficiency, strong_count, needs_checking, reasons, computed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        // an older version of a question sorts after its current one; edits keep this up to date
+        template.update("""
+                UPDATE item_statistics s JOIN question q ON q.id = s.question_id
+                SET s.superseded = (q.current_version_id <> s.version_id)""");
         template.batchUpdate("""
                 INSERT INTO item_option_statistics (version_id, position, correct, chosen, chosen_by_strong)
                 VALUES (?, ?, ?, ?, ?)""", options);
         jdbc.sql("""
                         UPDATE item_statistics_run SET finished_at = ?, responses = ?, versions = ?, duration_ms = ?
                         WHERE id = 1""").params(at, responses, figures.size(), durationMs).update();
+    }
+
+    /** A new version of the question is current: its earlier versions' figures sort after it. */
+    void supersede(long questionId, long currentVersionId) {
+        jdbc.sql("UPDATE item_statistics SET superseded = (version_id <> ?) WHERE question_id = ?")
+                .params(currentVersionId, questionId)
+                .update();
     }
 
     /** Questions whose current version needs checking, leaving retired ones out. */

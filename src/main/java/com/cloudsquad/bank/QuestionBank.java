@@ -37,6 +37,7 @@ public class QuestionBank {
     private final Catalog catalog;
     private final Clock clock;
     private final RandomGenerator random;
+    private final ItemStatisticsStore statistics;
 
     /**
      * Published versions by id. A version that was ever published is never edited again (see
@@ -45,11 +46,13 @@ public class QuestionBank {
     private final Cache<Long, QuestionVersion> publishedVersions =
             Caffeine.newBuilder().maximumSize(20_000).build();
 
-    QuestionBank(JdbcClient jdbc, Catalog catalog, Clock clock, RandomGenerator random) {
+    QuestionBank(
+            JdbcClient jdbc, Catalog catalog, Clock clock, RandomGenerator random, ItemStatisticsStore statistics) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.clock = clock;
         this.random = random;
+        this.statistics = statistics;
     }
 
     /**
@@ -151,6 +154,7 @@ public class QuestionBank {
             jdbc.sql("UPDATE question SET current_version_id = ?, version_count = ? WHERE id = ?")
                     .params(versionId, versionNo, id)
                     .update();
+            statistics.supersede(id, versionId);
             if (question.status() == QuestionStatus.PUBLISHED) {
                 markPublished(List.of(id), now);
             }

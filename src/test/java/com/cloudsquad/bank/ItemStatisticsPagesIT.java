@@ -135,6 +135,62 @@ class ItemStatisticsPagesIT {
                         .single());
     }
 
+    @Autowired
+    QuestionBank bank;
+
+    @Test
+    void anEditPutsTheFiguresOfTheOlderVersionAfterTheCurrentOnesWithoutARecompute() {
+        long question = jdbc.sql("""
+                        SELECT s.question_id FROM item_statistics s JOIN question q ON q.id = s.question_id
+                        WHERE q.certification_id = ? AND q.status = 'PUBLISHED' AND s.question_id <> ?
+                          AND NOT s.superseded AND s.needs_checking = FALSE
+                        ORDER BY s.question_id LIMIT 1""")
+                .params(certificationId, everybodyRight)
+                .query(Long.class)
+                .single();
+        QuestionDetail before = bank.find(question).orElseThrow();
+        QuestionContent edited = before.content();
+        bank.update(
+                question,
+                new QuestionContent(
+                        edited.domainId(),
+                        edited.difficulty(),
+                        edited.title(),
+                        edited.stem() + " (corrected)",
+                        edited.options(),
+                        edited.explanation(),
+                        edited.references(),
+                        edited.tags(),
+                        edited.imageKey(),
+                        edited.format()),
+                before.lockVersion(),
+                "admin@cloudsquad.test");
+
+        assertThat(jdbc.sql("SELECT superseded FROM item_statistics WHERE version_id = ?")
+                        .param(before.current().id())
+                        .query(Boolean.class)
+                        .single())
+                .as("the version candidates answered is no longer the current one")
+                .isTrue();
+        List<Long> flaggedFirst = store.page("flagged", false, certificationId, 0, 10_000).stream()
+                .map(ItemStatisticsStore.Row::versionId)
+                .toList();
+        List<Long> reference =
+                jdbc.sql("""
+                        SELECT s.version_id FROM item_statistics s JOIN question q ON q.id = s.question_id
+                        WHERE q.certification_id = ? AND NOT s.needs_checking
+                        ORDER BY (q.current_version_id = s.version_id) DESC,
+                                 s.discrimination IS NULL, s.discrimination, s.attempts DESC, s.version_id""").param(certificationId).query(Long.class).list();
+        assertThat(flaggedFirst.subList(flaggedFirst.size() - reference.size(), flaggedFirst.size()))
+                .as("current versions first, as the question table says now")
+                .isEqualTo(reference);
+        assertThat(reference.indexOf(before.current().id()))
+                .as("the edited question's old figures follow every current version's")
+                .isGreaterThanOrEqualTo((int) reference.stream()
+                        .filter(v -> v != before.current().id())
+                        .count());
+    }
+
     @Test
     void everySortKeepsTheQuestionListedAndAnUnknownSortFallsBackToFlaggedFirst() throws Exception {
         for (String sort : List.of(ItemStatisticsStore.SORTS.toArray(String[]::new))) {

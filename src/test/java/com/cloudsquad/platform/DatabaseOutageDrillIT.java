@@ -151,6 +151,16 @@ class DatabaseOutageDrillIT extends BrowserJourney {
         assertThat(liveness.statusCode()).isEqualTo(200);
         assertThat(liveness.body()).contains("\"UP\"");
 
+        // an address that does not exist goes through the error page: never a 500 or a stack trace
+        HttpResponse<String> missingSignedIn = viewer.get("/no-such-page");
+        assertThat(missingSignedIn.statusCode())
+                .as("signed in: the session is in the database")
+                .isEqualTo(503);
+        assertThat(missingSignedIn.body()).contains("Cloud Squad is back in a moment");
+        HttpResponse<String> missingAnonymous = probe.get("/no-such-page");
+        assertThat(missingAnonymous.statusCode()).isIn(404, 503);
+        assertThat(missingAnonymous.body()).doesNotContain("Exception").contains("<html");
+
         // the browser's save fails: the page says so and keeps trying
         page.getByTestId("option").nth(1).click();
         assertThat(page.getByTestId("save-status")).hasText("Not saved yet — retrying…");

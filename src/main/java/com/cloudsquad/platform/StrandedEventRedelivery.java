@@ -3,7 +3,6 @@ package com.cloudsquad.platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,26 +44,23 @@ class StrandedEventRedelivery {
         this.maxDeliveries = maxDeliveries;
     }
 
-    /** Resubmits the stale incomplete publications; returns how many. */
+    /** Resubmits the stale incomplete publications. */
     @Scheduled(fixedDelayString = "${app.events.redelivery-check:PT1M}", initialDelayString = "PT2M")
-    int redeliverStale() {
+    void redeliverStale() {
         Instant cutoff = clock.instant().minus(redeliverAfter);
-        AtomicInteger resubmitted = new AtomicInteger();
         incomplete.resubmitIncompletePublications(publication -> {
-            boolean stale =
-                    lastTry(publication).isBefore(cutoff) && publication.getCompletionAttempts() < maxDeliveries;
+            Instant lastTry = lastTry(publication);
+            boolean stale = lastTry.isBefore(cutoff) && publication.getCompletionAttempts() < maxDeliveries;
             if (stale) {
-                resubmitted.incrementAndGet();
                 log.warn(
                         "Delivering event publication {} ({}) again: incomplete since {}, {} deliveries so far",
                         publication.getIdentifier(),
                         publication.getEvent().getClass().getSimpleName(),
-                        lastTry(publication),
+                        lastTry,
                         publication.getCompletionAttempts());
             }
             return stale;
         });
-        return resubmitted.get();
     }
 
     /** When a delivery last began: Modulith stamps the last resubmission date as each one starts. */

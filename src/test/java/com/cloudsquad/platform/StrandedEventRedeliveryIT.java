@@ -44,9 +44,7 @@ class StrandedEventRedeliveryIT {
     @Test
     void aDeliveryStrandedOnAKilledInstanceIsMadeAgainOnceStaleAndCountsOnce() {
         long accountId = ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L);
-        long attemptId = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE / 2);
-        publish(accountId, attemptId);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ledgerPublication(attemptId, true) == 1);
+        long attemptId = recordedSubmission(accountId);
         int xp = xp(accountId);
         assertThat(xp).isPositive();
 
@@ -83,9 +81,7 @@ class StrandedEventRedeliveryIT {
     @Test
     void aPublicationDeliveredTooOftenIsLeftForAPerson() {
         long accountId = ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L);
-        long attemptId = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE / 2);
-        publish(accountId, attemptId);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ledgerPublication(attemptId, true) == 1);
+        long attemptId = recordedSubmission(accountId);
         strand(accountId, attemptId, Duration.ofHours(1));
         jdbc.sql("UPDATE EVENT_PUBLICATION SET COMPLETION_ATTEMPTS = 5 WHERE LISTENER_ID LIKE '%AttemptLedger%'"
                         + " AND SERIALIZED_EVENT LIKE ?")
@@ -99,6 +95,14 @@ class StrandedEventRedeliveryIT {
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> ledgerRows(attemptId) == 0);
         assertThat(ledgerPublication(attemptId, false)).isEqualTo(1);
+    }
+
+    /** A new attempt of the account, submitted and recorded by the progress module as usual. */
+    long recordedSubmission(long accountId) {
+        long attemptId = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE / 2);
+        publish(accountId, attemptId);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ledgerPublication(attemptId, true) == 1);
+        return attemptId;
     }
 
     void publish(long accountId, long attemptId) {
